@@ -1,0 +1,118 @@
+/*-------------------------------------------------------------------------
+ *
+ * slm.h
+ *	  Declarations shared by the modules of slm: the business calendar's
+ *	  stored form, the compiled clock engine, and small helpers.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef SLM_H
+#define SLM_H
+
+#include "fmgr.h"
+#include "pgtime.h"
+#include "datatype/timestamp.h"
+#include "utils/multirangetypes.h"
+#include "utils/typcache.h"
+
+#include "slm_compat.h"
+
+/* Microseconds in a second, a day and a week. */
+#define SLM_SEC		INT64CONST(1000000)
+#define SLM_DAY		(INT64CONST(86400) * SLM_SEC)
+#define SLM_WEEK	(7 * SLM_DAY)
+
+/* ----------
+ * slm.calendar, stored form (version 1)
+ *
+ * A varlena holding the canonical calendar: per-weekday span lists, per-date
+ * override span lists (sorted by date, one entry per local date), and the
+ * zone name. Spans are [start, end) in seconds from the local midnight of the
+ * date they belong to; 0 <= start < 86400, start < end <= 172800. Spans of one
+ * day are sorted and disjoint (merged on input).
+ *
+ *	header | SlmSpan weekly[nweekly] | int32 wday_off[8]
+ *		   | int32 odate[noverride] | int32 ooff[noverride + 1]
+ *		   | SlmSpan ospan[nospan] | char tz[]  (NUL-terminated)
+ *
+ * wday_off[d] .. wday_off[d+1] index the weekly spans of ISO weekday d
+ * (0 = Monday); ooff likewise indexes the override spans of each date.
+ * ----------
+ */
+#define SLM_CALENDAR_VERSION 1
+
+typedef struct SlmSpan
+{
+	int32		start;			/* seconds after local midnight */
+	int32		end;			/* exclusive; may exceed 86400 */
+} SlmSpan;
+
+typedef struct SlmCalendar
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* SLM_CALENDAR_VERSION */
+	uint8		flags;			/* reserved, zero */
+	uint16		reserved;		/* reserved, zero */
+	int32		nweekly;		/* weekly spans */
+	int32		noverride;		/* dates with overriding hours */
+	int32		nospan;			/* override spans in all */
+	/* variable-length data follows */
+} SlmCalendar;
+
+#define SLM_CAL_WEEKLY(c)	((SlmSpan *) ((char *) (c) + sizeof(SlmCalendar)))
+#define SLM_CAL_WDAYOFF(c)	((int32 *) (SLM_CAL_WEEKLY(c) + (c)->nweekly))
+#define SLM_CAL_ODATE(c)	(SLM_CAL_WDAYOFF(c) + 8)
+#define SLM_CAL_OOFF(c)		(SLM_CAL_ODATE(c) + (c)->noverride)
+#define SLM_CAL_OSPAN(c)	((SlmSpan *) (SLM_CAL_OOFF(c) + (c)->noverride + 1))
+#define SLM_CAL_TZ(c)		((char *) (SLM_CAL_OSPAN(c) + (c)->nospan))
+
+/* Limits, enforced on input and documented in README. */
+#define SLM_MAX_WEEKLY_SPANS	1000
+#define SLM_MAX_OVERRIDE_DATES	100000
+#define SLM_MAX_OVERRIDE_SPANS	200000
+#define SLM_MAX_TZ_LEN			63
+
+#define DatumGetSlmCalendarP(X)		((SlmCalendar *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_SLM_CALENDAR_P(n) DatumGetSlmCalendarP(PG_GETARG_DATUM(n))
+#define PG_RETURN_SLM_CALENDAR_P(x) PG_RETURN_POINTER(x)
+
+/* calendar.c */
+extern SlmCalendar *slm_calendar_parse(const char *str, struct Node *escontext);
+extern char *slm_calendar_to_cstring(const SlmCalendar *cal);
+extern SlmCalendar *slm_calendar_default(void);
+
+/* ----------
+ * The clock engine (clock.c)
+ *
+ * A calendar compiled for fast answers. Business time is exposed as a
+ * cumulative function F(t): the business microseconds in [origin, t) (signed).
+ * Every question reduces to F and its inverses, so business_time(a, b) =
+ * F(b) - F(a) holds exactly and additivity is by construction.
+ * ----------
+ */
+typedef struct SlmClock SlmClock;
+
+/* Compile (or fetch from the per-call-site cache in fn_extra). */
+extern SlmClock *slm_clock_get(FunctionCallInfo fcinfo, SlmCalendar *cal);
+extern SlmClock *slm_clock_get_flinfo(FmgrInfo *flinfo, SlmCalendar *cal);
+
+extern int64 slm_clock_F(SlmClock *clk, TimestampTz t);
+extern int64 slm_clock_between(SlmClock *clk, TimestampTz a, TimestampTz b);
+extern TimestampTz slm_clock_add(SlmClock *clk, TimestampTz t, int64 d);
+extern TimestampTz slm_clock_add_paused(SlmClock *clk, TimestampTz t, int64 d,
+										 MultirangeType *paused, TypeCacheEntry *rtyp,
+										 bool *found);
+extern int64 slm_clock_between_paused(SlmClock *clk, TimestampTz a, TimestampTz b,
+									  MultirangeType *paused, TypeCacheEntry *rtyp);
+extern bool slm_clock_is_open(SlmClock *clk, TimestampTz t);
+extern TimestampTz slm_clock_next_open(SlmClock *clk, TimestampTz t, bool *found);
+extern TimestampTz slm_clock_next_close(SlmClock *clk, TimestampTz t, bool *found);
+extern int64 slm_clock_business_days(SlmClock *clk, int32 d1, int32 d2);
+extern int32 slm_clock_business_days_add(SlmClock *clk, int32 d, int32 n);
+
+/* Helpers shared by modules. */
+extern void slm_check_finite(TimestampTz t, const char *what);
+extern int64 slm_interval_to_us(Interval *iv, const char *what);
+extern Interval *slm_us_to_interval(int64 us);
+
+#endif							/* SLM_H */

@@ -1,0 +1,3 @@
+-- slm: ITIL service level management in PostgreSQL
+\echo Use "CREATE EXTENSION slm" to load this file. \quit
+

@@ -1,0 +1,29 @@
+/*-------------------------------------------------------------------------
+ *
+ * slm_compat.h
+ *	  Differences between the PostgreSQL major versions slm builds on
+ *	  (14 to 17), kept in one place.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef SLM_COMPAT_H
+#define SLM_COMPAT_H
+
+#if PG_VERSION_NUM < 140000
+#error "slm requires PostgreSQL 14 or later"
+#endif
+
+/*
+ * Soft input errors (errsave) arrived in PostgreSQL 16. Before that, an
+ * input error is always thrown.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#define SLM_ESCONTEXT_ARG(fcinfo) ((fcinfo)->context)
+#else
+#define SLM_ESCONTEXT_ARG(fcinfo) ((struct Node *) NULL)
+#define errsave(context, ...)	ereport(ERROR, __VA_ARGS__)
+#define SOFT_ERROR_OCCURRED(escontext) (false)
+#endif
+
+#endif							/* SLM_COMPAT_H */
