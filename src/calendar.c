@@ -188,11 +188,6 @@ read_span(CalParser *ps, SlmSpan *span)
 		ps->p = end_pos;
 		return syntax_error(ps, "A span must not end when it starts");
 	}
-	if (e > 86400 && e <= s)
-	{
-		ps->p = end_pos;
-		return syntax_error(ps, "A span ending past 24:00 must end after it starts");
-	}
 	if (e < s)
 		e += 86400;
 	span->start = s;

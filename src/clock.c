@@ -59,7 +59,7 @@
 #define WINDOW_HALF		(4 * SLM_DAY)
 /* Initial and final horizons of generated transitions. */
 #define HORIZON_START	INT64CONST(6311433600000000)	/* 2200-01-01 */
-#define HORIZON_MAX		INT64CONST(252423993600000000)	/* 9999-12-31 */
+#define HORIZON_MAX		INT64CONST(252455616000000000)	/* 10000-01-01 */
 #define FAR_PAST_SECS	INT64CONST(-100000000000)
 /* Compiled calendars kept per call site. */
 #define CLOCK_CACHE_SIZE 4
@@ -1386,7 +1386,7 @@ count_days(SlmClock *c, int32 d1, int32 d2)
 int64
 slm_clock_business_days(SlmClock *c, int32 d1, int32 d2)
 {
-	clock_reach(c, (int64) Max(d1, d2) * SLM_DAY + SLM_WEEK);
+	clock_reach(c, Min((int64) Max(d1, d2) * SLM_DAY + SLM_WEEK, HORIZON_MAX));
 	if (d2 >= d1)
 		return count_days(c, d1, d2);
 	return -count_days(c, d2, d1);
@@ -1401,7 +1401,8 @@ slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
 				step = 8;
 	bool		fwd = n > 0;
 	int64		want = fwd ? n : -(int64) n;
-	int64		maxstep = (int64) 3650000;
+	/* search no further than the engine reaches: 9999-12-24 or 0001-01-01 */
+	int64		maxstep = fwd ? (int64) 2921932 - d - 1 : (int64) d + 730119;
 
 	if (n == 0)
 		return d;
@@ -1415,14 +1416,8 @@ slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
 	{
 		int64		cnt;
 
-		hi = lo + step;
-		if (fwd)
-			cnt = slm_clock_business_days(c, d + 1, (int32) (d + 1 + hi));
-		else
-			cnt = slm_clock_business_days(c, (int32) (d - hi), d);
-		if (cnt >= want)
-			break;
-		if (hi > maxstep)
+		hi = Min(lo + step, maxstep);
+		if (hi <= lo)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("calendar has not %d business days %s %s", abs(n),
@@ -1430,6 +1425,12 @@ slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
 							DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
 					 errdetail("The calendar \"%s\" has too few days with open time.",
 							   slm_calendar_to_cstring(c->cal))));
+		if (fwd)
+			cnt = slm_clock_business_days(c, d + 1, (int32) (d + 1 + hi));
+		else
+			cnt = slm_clock_business_days(c, (int32) (d - hi), d);
+		if (cnt >= want)
+			break;
 		lo = hi;
 		step *= 2;
 	}
