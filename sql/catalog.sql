@@ -2,7 +2,7 @@
 -- documented, and volatility/parallel markings are what the README says.
 
 -- the checks below look at something
-SELECT count(*) > 20 AS many_functions
+SELECT count(*) > 15 AS many_functions
 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e';
 
