@@ -7,7 +7,7 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is assembled from one SQL file per module, in
 # dependency order; each module's SQL lives beside its C file.
-SQL_PARTS = src/slm.sql src/calendar.sql src/kano.sql src/feedback.sql
+SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/trigger.sql src/availability.sql src/compliance.sql src/kano.sql src/feedback.sql
 DATA_built = slm--$(EXTVERSION).sql
 
 # pg_regress: one file per feature, run in this order.

@@ -26,4 +26,11 @@
 #define SOFT_ERROR_OCCURRED(escontext) (false)
 #endif
 
+/* stringToQualifiedNameList gained a soft-error argument in 16. */
+#if PG_VERSION_NUM >= 160000
+#define slm_qualified_name_list(s) stringToQualifiedNameList((s), NULL)
+#else
+#define slm_qualified_name_list(s) stringToQualifiedNameList(s)
+#endif
+
 #endif							/* SLM_COMPAT_H */

@@ -1,0 +1,693 @@
+/*-------------------------------------------------------------------------
+ *
+ * target.c
+ *	  The slm.target type (a duration on a calendar, with a compliance goal
+ *	  and a warning threshold) and the clock functions over it: deadline,
+ *	  elapsed, remaining and status.
+ *
+ * Text form: <duration> [on (<calendar>)] [goal <N>%] [warn <N>%]. The
+ * duration is read by PostgreSQL's interval parser (no month part; a day is
+ * 24 business hours) and printed canonically as hours, minutes and seconds.
+ * Goal and warn are kept in millionths (0.0001 %), so text round-trips
+ * exactly.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <math.h>
+
+#include "common/int.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "slm.h"
+#include "target.h"
+
+/* Parser state: the whole literal for messages, and a cursor. */
+typedef struct TgtParser
+{
+	const char *input;
+	const char *p;
+	struct Node *escontext;
+} TgtParser;
+
+/* Report a syntax error at the cursor; false for soft errors. */
+static bool
+target_syntax_error(TgtParser *ps, const char *what)
+{
+	errsave(ps->escontext,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
+			 errdetail("%s at character %d.", what, (int) (ps->p - ps->input) + 1)));
+	return false;
+}
+
+/* Is there keyword kw at s, as a whole word? */
+static bool
+word_at(const char *s, const char *kw)
+{
+	size_t		n = strlen(kw);
+
+	return pg_strncasecmp(s, kw, n) == 0 && !isalnum((unsigned char) s[n]) &&
+		s[n] != '_';
+}
+
+/*
+ * Parse a duration with PostgreSQL's interval reader, without throwing:
+ * returns false (after errsave) on malformed or month-bearing input.
+ */
+static bool
+parse_duration(TgtParser *ps, const char *str, int64 *us)
+{
+	Interval	iv;
+#if PG_VERSION_NUM >= 150000
+	char	   *field[MAXDATEFIELDS];
+	int			ftype[MAXDATEFIELDS];
+	char		workbuf[256];
+	int			nf,
+				dtype = 0,
+				dterr;
+	struct pg_itm_in itm_in;
+
+	memset(&itm_in, 0, sizeof(itm_in));
+	dterr = ParseDateTime(str, workbuf, sizeof(workbuf), field, ftype,
+						  MAXDATEFIELDS, &nf);
+	if (dterr == 0)
+		dterr = DecodeInterval(field, ftype, nf, INTERVAL_FULL_RANGE, &dtype, &itm_in);
+	if (dterr == DTERR_BAD_FORMAT)
+		dterr = DecodeISO8601Interval(unconstify(char *, str), &dtype, &itm_in);
+	if (dterr != 0 || dtype != DTK_DELTA || itmin2interval(&itm_in, &iv) != 0)
+	{
+		errsave(ps->escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
+				 errdetail("\"%s\" is not a duration.", str),
+				 errhint("Write the duration as an interval, such as \"4 hours\", \"30 minutes\" or \"2 days\".")));
+		return false;
+	}
+#else
+	iv = *DatumGetIntervalP(DirectFunctionCall3(interval_in, CStringGetDatum(str),
+												ObjectIdGetDatum(InvalidOid),
+												Int32GetDatum(-1)));
+#endif
+	if (iv.month != 0)
+	{
+		errsave(ps->escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
+				 errdetail("The duration \"%s\" has a month or year part.", str),
+				 errhint("Use days (24 business hours each) or hours.")));
+		return false;
+	}
+	if (pg_mul_s64_overflow((int64) iv.day, SLM_DAY, us) ||
+		pg_add_s64_overflow(*us, iv.time, us) || *us <= 0)
+	{
+		errsave(ps->escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
+				 errdetail("The duration \"%s\" must be positive.", str)));
+		return false;
+	}
+	return true;
+}
+
+/* Parse "<N>%" into millionths of one; 0..100 %. */
+static bool
+parse_percent(TgtParser *ps, int32 *ppm)
+{
+	char	   *end;
+	double		v;
+	const char *start = ps->p;
+
+	v = strtod(ps->p, &end);
+	if (end == ps->p || !isdigit((unsigned char) *ps->p))
+		return target_syntax_error(ps, "Expected a percentage");
+	ps->p = end;
+	while (isspace((unsigned char) *ps->p))
+		ps->p++;
+	if (*ps->p != '%')
+		return target_syntax_error(ps, "Expected \"%\" after the number");
+	ps->p++;
+	if (!(v >= 0 && v <= 100))
+	{
+		ps->p = start;
+		return target_syntax_error(ps, "A percentage must be between 0 and 100");
+	}
+	*ppm = (int32) rint(v * 10000.0);
+	return true;
+}
+
+/* Assemble a target value. */
+SlmTarget *
+slm_target_make(int64 duration, SlmCalendar *cal, int32 goal_ppm, int32 warn_ppm)
+{
+	Size		size = sizeof(SlmTarget) + VARSIZE(cal);
+	SlmTarget  *t = palloc0(size);
+
+	SET_VARSIZE(t, size);
+	t->version = SLM_TARGET_VERSION;
+	t->duration = duration;
+	t->goal_ppm = goal_ppm;
+	t->warn_ppm = warn_ppm;
+	memcpy(SLM_TARGET_CAL(t), cal, VARSIZE(cal));
+	return t;
+}
+
+/* Parse a target literal; NULL after a soft error. */
+static SlmTarget *
+target_parse(const char *str, struct Node *escontext)
+{
+	TgtParser	ps;
+	const char *q;
+	char	   *durstr;
+	int64		duration;
+	SlmCalendar *cal = NULL;
+	int32		goal = -1,
+				warn = -1;
+
+	ps.input = str;
+	ps.p = str;
+	ps.escontext = escontext;
+
+	/* the duration runs up to the first clause keyword */
+	for (q = str; *q; q++)
+		if ((q == str || isspace((unsigned char) q[-1])) &&
+			(word_at(q, "on") || word_at(q, "goal") || word_at(q, "warn")))
+			break;
+	durstr = pnstrdup(str, q - str);
+	while (*durstr && isspace((unsigned char) *durstr))
+		durstr++;
+	for (char *e = durstr + strlen(durstr); e > durstr && isspace((unsigned char) e[-1]);)
+		*--e = '\0';
+	if (*durstr == '\0')
+		{
+			target_syntax_error(&ps, "Expected a duration");
+			return NULL;
+		}
+	if (!parse_duration(&ps, durstr, &duration))
+		return NULL;
+	ps.p = q;
+
+	for (;;)
+	{
+		while (isspace((unsigned char) *ps.p))
+			ps.p++;
+		if (*ps.p == '\0')
+			break;
+		if (word_at(ps.p, "on"))
+		{
+			const char *open,
+					   *close;
+			char	   *caltext;
+
+			if (cal != NULL)
+				{
+			target_syntax_error(&ps, "The calendar is given twice");
+			return NULL;
+		}
+			ps.p += 2;
+			while (isspace((unsigned char) *ps.p))
+				ps.p++;
+			if (*ps.p != '(')
+				{
+			target_syntax_error(&ps, "Expected \"(\" after \"on\"");
+			return NULL;
+		}
+			open = ps.p;
+			close = strchr(open, ')');
+			if (close == NULL)
+				{
+			target_syntax_error(&ps, "Expected \")\" to close the calendar");
+			return NULL;
+		}
+			caltext = pnstrdup(open + 1, close - open - 1);
+			cal = slm_calendar_parse(caltext, escontext);
+			if (cal == NULL)
+				return NULL;
+			ps.p = close + 1;
+		}
+		else if (word_at(ps.p, "goal"))
+		{
+			if (goal >= 0)
+				{
+			target_syntax_error(&ps, "The goal is given twice");
+			return NULL;
+		}
+			ps.p += 4;
+			while (isspace((unsigned char) *ps.p))
+				ps.p++;
+			if (!parse_percent(&ps, &goal))
+				return NULL;
+			if (goal == 0)
+				{
+			target_syntax_error(&ps, "A goal must be above 0%");
+			return NULL;
+		}
+		}
+		else if (word_at(ps.p, "warn"))
+		{
+			if (warn >= 0)
+				{
+			target_syntax_error(&ps, "The warning threshold is given twice");
+			return NULL;
+		}
+			ps.p += 4;
+			while (isspace((unsigned char) *ps.p))
+				ps.p++;
+			if (!parse_percent(&ps, &warn))
+				return NULL;
+		}
+		else
+			{
+			target_syntax_error(&ps, "Expected \"on (...)\", \"goal N%\" or \"warn N%\"");
+			return NULL;
+		}
+	}
+	if (cal == NULL)
+		cal = slm_calendar_default();
+	return slm_target_make(duration, cal, goal, warn);
+}
+
+/* Append a duration as hours, minutes and seconds ("4h 30min 15.5s"). */
+static void
+append_duration(StringInfo buf, int64 us)
+{
+	int64		h = us / (3600 * SLM_SEC);
+	int64		m = (us / (60 * SLM_SEC)) % 60;
+	int64		s = us % (60 * SLM_SEC);
+	bool		any = false;
+
+	if (h)
+	{
+		appendStringInfo(buf, INT64_FORMAT "h", h);
+		any = true;
+	}
+	if (m)
+	{
+		appendStringInfo(buf, "%s" INT64_FORMAT "min", any ? " " : "", m);
+		any = true;
+	}
+	if (s || !any)
+	{
+		appendStringInfo(buf, "%s" INT64_FORMAT, any ? " " : "", s / SLM_SEC);
+		if (s % SLM_SEC)
+		{
+			char		frac[8];
+			int			k;
+
+			snprintf(frac, sizeof(frac), "%06d", (int) (s % SLM_SEC));
+			for (k = 5; k > 0 && frac[k] == '0'; k--)
+				frac[k] = '\0';
+			appendStringInfo(buf, ".%s", frac);
+		}
+		appendStringInfoChar(buf, 's');
+	}
+}
+
+/* Append millionths as a percentage with at most four decimals. */
+static void
+append_percent(StringInfo buf, int32 ppm)
+{
+	appendStringInfo(buf, "%d", ppm / 10000);
+	if (ppm % 10000)
+	{
+		char		frac[8];
+		int			k;
+
+		snprintf(frac, sizeof(frac), "%04d", ppm % 10000);
+		for (k = 3; k > 0 && frac[k] == '0'; k--)
+			frac[k] = '\0';
+		appendStringInfo(buf, ".%s", frac);
+	}
+	appendStringInfoChar(buf, '%');
+}
+
+/* Canonical text of a target. */
+static char *
+target_to_cstring(SlmTarget *t)
+{
+	StringInfoData buf;
+	SlmCalendar *def = slm_calendar_default();
+	SlmCalendar *cal = SLM_TARGET_CAL(t);
+
+	initStringInfo(&buf);
+	append_duration(&buf, t->duration);
+	if (VARSIZE(cal) != VARSIZE(def) || memcmp(cal, def, VARSIZE(def)) != 0)
+		appendStringInfo(&buf, " on (%s)", slm_calendar_to_cstring(cal));
+	if (t->goal_ppm >= 0)
+	{
+		appendStringInfoString(&buf, " goal ");
+		append_percent(&buf, t->goal_ppm);
+	}
+	if (t->warn_ppm >= 0)
+	{
+		appendStringInfoString(&buf, " warn ");
+		append_percent(&buf, t->warn_ppm);
+	}
+	return buf.data;
+}
+
+PG_FUNCTION_INFO_V1(slm_target_in);
+/* Text input. */
+Datum
+slm_target_in(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t = target_parse(PG_GETARG_CSTRING(0), SLM_ESCONTEXT_ARG(fcinfo));
+
+	if (t == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(t);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_out);
+/* Canonical text output. */
+Datum
+slm_target_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(target_to_cstring(PG_GETARG_SLM_TARGET_P(0)));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_send);
+/* Binary output: a version byte, then the canonical text. */
+Datum
+slm_target_send(PG_FUNCTION_ARGS)
+{
+	char	   *text = target_to_cstring(PG_GETARG_SLM_TARGET_P(0));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, SLM_TARGET_VERSION);
+	pq_sendtext(&buf, text, strlen(text));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_recv);
+/* Binary input, re-parsed with the text reader. */
+Datum
+slm_target_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	int			nbytes;
+	char	   *text;
+
+	if (version != SLM_TARGET_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported binary format version %d for type slm.target",
+						version)));
+	text = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	PG_RETURN_POINTER(target_parse(text, NULL));
+}
+
+/* Byte equality of canonical targets. */
+static bool
+target_eq(SlmTarget *a, SlmTarget *b)
+{
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(slm_target_eq);
+/* a = b */
+Datum
+slm_target_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(target_eq(PG_GETARG_SLM_TARGET_P(0), PG_GETARG_SLM_TARGET_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_ne);
+/* a <> b */
+Datum
+slm_target_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!target_eq(PG_GETARG_SLM_TARGET_P(0), PG_GETARG_SLM_TARGET_P(1)));
+}
+
+/* A fraction argument (goal or warn) as millionths; NULL gives -1. */
+static int32
+fraction_arg(FunctionCallInfo fcinfo, int n, const char *what, bool allow_zero)
+{
+	double		v;
+
+	if (PG_NARGS() <= n || PG_ARGISNULL(n))
+		return -1;
+	v = PG_GETARG_FLOAT8(n);
+	if (isnan(v) || v < 0 || v > 1 || (!allow_zero && v == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a fraction %s 0 and 1, not %g", what,
+						allow_zero ? "between" : "above", v),
+				 errhint("Write 95%% as 0.95.")));
+	return (int32) rint(v * 1000000.0);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_construct);
+/* slm.target(duration, calendar, goal, warn). */
+Datum
+slm_target_construct(PG_FUNCTION_ARGS)
+{
+	int64		duration;
+	SlmCalendar *cal;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	duration = slm_interval_to_us(PG_GETARG_INTERVAL_P(0), "target duration");
+	if (duration <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("target duration must be positive")));
+	cal = PG_ARGISNULL(1) ? slm_calendar_default() : PG_GETARG_SLM_CALENDAR_P(1);
+	PG_RETURN_POINTER(slm_target_make(duration, cal,
+									  fraction_arg(fcinfo, 2, "goal", false),
+									  fraction_arg(fcinfo, 3, "warn", true)));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_duration);
+/* The target's duration. */
+Datum
+slm_target_duration(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INTERVAL_P(slm_us_to_interval(PG_GETARG_SLM_TARGET_P(0)->duration));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_calendar);
+/* The target's calendar. */
+Datum
+slm_target_calendar(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t = PG_GETARG_SLM_TARGET_P(0);
+	SlmCalendar *cal = SLM_TARGET_CAL(t);
+	SlmCalendar *copy = palloc(VARSIZE(cal));
+
+	memcpy(copy, cal, VARSIZE(cal));
+	PG_RETURN_POINTER(copy);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_goal);
+/* The goal as a fraction, or NULL. */
+Datum
+slm_target_goal(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t = PG_GETARG_SLM_TARGET_P(0);
+
+	if (t->goal_ppm < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(t->goal_ppm / 1000000.0);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_warn);
+/* The warning threshold as a fraction, or NULL. */
+Datum
+slm_target_warn(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t = PG_GETARG_SLM_TARGET_P(0);
+
+	if (t->warn_ppm < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(t->warn_ppm / 1000000.0);
+}
+
+/* ---------- the clock over a target ---------- */
+
+/* The optional paused multirange argument n, or NULL. */
+static MultirangeType *
+paused_arg(FunctionCallInfo fcinfo, int n, TypeCacheEntry **rtyp)
+{
+	MultirangeType *mr;
+
+	if (PG_NARGS() <= n || PG_ARGISNULL(n))
+		return NULL;
+	mr = PG_GETARG_MULTIRANGE_P(n);
+	*rtyp = lookup_type_cache(MultirangeTypeGetOid(mr), TYPECACHE_MULTIRANGE_INFO)->rngtype;
+	return mr;
+}
+
+/*
+ * Deadline of a clock started at start: NULL (found = false) when a pause
+ * without end holds the clock.
+ */
+TimestampTz
+slm_target_deadline(SlmClock *clk, SlmTarget *t, TimestampTz start,
+					MultirangeType *paused, TypeCacheEntry *rtyp, bool *found)
+{
+	*found = true;
+	if (paused)
+		return slm_clock_add_paused(clk, start, t->duration, paused, rtyp, found);
+	return slm_clock_add(clk, start, t->duration);
+}
+
+/* Business time from start to stop, paused time excluded. */
+int64
+slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
+				   MultirangeType *paused, TypeCacheEntry *rtyp)
+{
+	if (paused)
+		return slm_clock_between_paused(clk, start, stop, paused, rtyp);
+	return slm_clock_between(clk, start, stop);
+}
+
+/*
+ * Status of a clock: met or breached once stopped (a stop at the deadline is
+ * met); breached, at_risk or running at instant at while open.
+ */
+const char *
+slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
+				  TimestampTz stop, TimestampTz at, MultirangeType *paused,
+				  TypeCacheEntry *rtyp)
+{
+	bool		found;
+	TimestampTz due = slm_target_deadline(clk, t, start, paused, rtyp, &found);
+
+	if (has_stop)
+		return (found && stop > due) ? "breached" : "met";
+	if (found && at > due)
+		return "breached";
+	if (t->warn_ppm >= 0)
+	{
+		int64		el = slm_target_elapsed(clk, start, at, paused, rtyp);
+
+		if ((double) el >= (double) t->duration * (t->warn_ppm / 1000000.0))
+			return "at_risk";
+	}
+	return "running";
+}
+
+/* Fetch the target argument and its compiled calendar. */
+static SlmClock *
+target_clock(FunctionCallInfo fcinfo, SlmTarget **t)
+{
+	*t = PG_GETARG_SLM_TARGET_P(0);
+	return slm_clock_get(fcinfo, SLM_TARGET_CAL(*t));
+}
+
+PG_FUNCTION_INFO_V1(slm_deadline);
+/* slm.deadline(target, start [, paused]). */
+Datum
+slm_deadline(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t;
+	SlmClock   *clk;
+	TimestampTz start;
+	TypeCacheEntry *rtyp = NULL;
+	MultirangeType *paused;
+	TimestampTz due;
+	bool		found;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	clk = target_clock(fcinfo, &t);
+	start = PG_GETARG_TIMESTAMPTZ(1);
+	slm_check_finite(start, "start");
+	paused = paused_arg(fcinfo, 2, &rtyp);
+	due = slm_target_deadline(clk, t, start, paused, rtyp, &found);
+	if (!found)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(due);
+}
+
+PG_FUNCTION_INFO_V1(slm_elapsed);
+/* slm.elapsed(target, start, stop [, paused]). */
+Datum
+slm_elapsed(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t;
+	SlmClock   *clk;
+	TypeCacheEntry *rtyp = NULL;
+	MultirangeType *paused;
+	TimestampTz start,
+				stop;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	clk = target_clock(fcinfo, &t);
+	start = PG_GETARG_TIMESTAMPTZ(1);
+	stop = PG_GETARG_TIMESTAMPTZ(2);
+	slm_check_finite(start, "start");
+	slm_check_finite(stop, "stop");
+	paused = paused_arg(fcinfo, 3, &rtyp);
+	PG_RETURN_INTERVAL_P(slm_us_to_interval(slm_target_elapsed(clk, start, stop,
+															   paused, rtyp)));
+}
+
+PG_FUNCTION_INFO_V1(slm_remaining);
+/* slm.remaining(target, start, at [, paused]): negative once breached. */
+Datum
+slm_remaining(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t;
+	SlmClock   *clk;
+	TypeCacheEntry *rtyp = NULL;
+	MultirangeType *paused;
+	TimestampTz start,
+				at;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	clk = target_clock(fcinfo, &t);
+	start = PG_GETARG_TIMESTAMPTZ(1);
+	at = PG_GETARG_TIMESTAMPTZ(2);
+	slm_check_finite(start, "start");
+	slm_check_finite(at, "at");
+	paused = paused_arg(fcinfo, 3, &rtyp);
+	PG_RETURN_INTERVAL_P(slm_us_to_interval(t->duration -
+											slm_target_elapsed(clk, start, at, paused, rtyp)));
+}
+
+PG_FUNCTION_INFO_V1(slm_status);
+/* slm.status(target, start, stop, at [, paused]). */
+Datum
+slm_status(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t;
+	SlmClock   *clk;
+	TypeCacheEntry *rtyp = NULL;
+	MultirangeType *paused;
+	TimestampTz start,
+				stop = 0,
+				at = 0;
+	bool		has_stop = !PG_ARGISNULL(2);
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || (!has_stop && PG_ARGISNULL(3)))
+		PG_RETURN_NULL();
+	clk = target_clock(fcinfo, &t);
+	start = PG_GETARG_TIMESTAMPTZ(1);
+	slm_check_finite(start, "start");
+	if (has_stop)
+	{
+		stop = PG_GETARG_TIMESTAMPTZ(2);
+		slm_check_finite(stop, "stop");
+	}
+	else
+	{
+		at = PG_GETARG_TIMESTAMPTZ(3);
+		slm_check_finite(at, "at");
+	}
+	paused = paused_arg(fcinfo, 4, &rtyp);
+	PG_RETURN_TEXT_P(cstring_to_text(slm_target_status(clk, t, start, has_stop, stop,
+													   at, paused, rtyp)));
+}

@@ -1,0 +1,49 @@
+/*-------------------------------------------------------------------------
+ *
+ * target.h
+ *	  The slm.target type's stored form and the clock functions that the
+ *	  trigger and the compliance aggregates share with the SQL functions.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef SLM_TARGET_H
+#define SLM_TARGET_H
+
+#include "slm.h"
+
+#define SLM_TARGET_VERSION 1
+
+/*
+ * slm.target, stored form (version 1): fixed fields, then the calendar as
+ * an embedded slm.calendar varlena (canonical, 4-byte header).
+ */
+typedef struct SlmTarget
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* SLM_TARGET_VERSION */
+	uint8		flags;			/* reserved, zero */
+	uint16		reserved;		/* reserved, zero */
+	int32		goal_ppm;		/* goal in millionths, -1 when none */
+	int32		warn_ppm;		/* warning threshold in millionths, -1 when none */
+	int32		pad;			/* zero */
+	int64		duration;		/* business microseconds, > 0 */
+	/* SlmCalendar follows */
+} SlmTarget;
+
+#define SLM_TARGET_CAL(t)	((SlmCalendar *) ((char *) (t) + sizeof(SlmTarget)))
+
+#define DatumGetSlmTargetP(X)		((SlmTarget *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_SLM_TARGET_P(n)	DatumGetSlmTargetP(PG_GETARG_DATUM(n))
+
+extern SlmTarget *slm_target_make(int64 duration, SlmCalendar *cal,
+								  int32 goal_ppm, int32 warn_ppm);
+extern TimestampTz slm_target_deadline(SlmClock *clk, SlmTarget *t, TimestampTz start,
+									   MultirangeType *paused, TypeCacheEntry *rtyp,
+									   bool *found);
+extern int64 slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
+								MultirangeType *paused, TypeCacheEntry *rtyp);
+extern const char *slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start,
+									 bool has_stop, TimestampTz stop, TimestampTz at,
+									 MultirangeType *paused, TypeCacheEntry *rtyp);
+
+#endif							/* SLM_TARGET_H */

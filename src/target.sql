@@ -1,0 +1,105 @@
+-- ---------------------------------------------------------------------
+-- slm.target: an SLA target (duration on a calendar, goal, warning)
+-- ---------------------------------------------------------------------
+
+CREATE TYPE slm.target;
+
+CREATE FUNCTION slm.target_in(cstring) RETURNS slm.target
+    AS 'MODULE_PATHNAME', 'slm_target_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_out(slm.target) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'slm_target_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_recv(internal) RETURNS slm.target
+    AS 'MODULE_PATHNAME', 'slm_target_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_send(slm.target) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'slm_target_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE slm.target (
+    INPUT = slm.target_in,
+    OUTPUT = slm.target_out,
+    RECEIVE = slm.target_recv,
+    SEND = slm.target_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE slm.target IS
+    'An SLA target: a business-time duration on a calendar, with a compliance goal and a warning threshold';
+
+CREATE FUNCTION slm.target_eq(slm.target, slm.target) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_target_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_ne(slm.target, slm.target) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_target_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_eq(slm.target, slm.target) IS 'Targets are equal (same canonical form)';
+COMMENT ON FUNCTION slm.target_ne(slm.target, slm.target) IS 'Targets differ';
+CREATE OPERATOR slm.= (
+    LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_eq,
+    COMMUTATOR = OPERATOR(slm.=), NEGATOR = OPERATOR(slm.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel
+);
+CREATE OPERATOR slm.<> (
+    LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_ne,
+    COMMUTATOR = OPERATOR(slm.<>), NEGATOR = OPERATOR(slm.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel
+);
+
+CREATE FUNCTION slm.target(duration interval, calendar slm.calendar DEFAULT '24x7',
+                           goal float8 DEFAULT NULL, warn float8 DEFAULT NULL)
+    RETURNS slm.target
+    AS 'MODULE_PATHNAME', 'slm_target_construct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target(interval, slm.calendar, float8, float8) IS
+    'Builds a target; goal and warn are fractions (0.95), kept to six decimals';
+
+CREATE FUNCTION slm.target_duration(slm.target) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_target_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_duration(slm.target) IS 'The target''s business-time duration';
+CREATE FUNCTION slm.target_calendar(slm.target) RETURNS slm.calendar
+    AS 'MODULE_PATHNAME', 'slm_target_calendar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_calendar(slm.target) IS 'The calendar the target''s clock runs on';
+CREATE FUNCTION slm.target_goal(slm.target) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_target_goal' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_goal(slm.target) IS 'The compliance goal as a fraction, or NULL';
+CREATE FUNCTION slm.target_warn(slm.target) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_target_warn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_warn(slm.target) IS 'The warning threshold as a fraction of the duration, or NULL';
+
+CREATE FUNCTION slm.deadline(slm.target, start timestamptz) RETURNS timestamptz
+    AS 'MODULE_PATHNAME', 'slm_deadline' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.deadline(slm.target, timestamptz) IS
+    'When the target''s duration runs out for a clock started at start';
+CREATE FUNCTION slm.deadline(slm.target, start timestamptz, paused tstzmultirange) RETURNS timestamptz
+    AS 'MODULE_PATHNAME', 'slm_deadline' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.deadline(slm.target, timestamptz, tstzmultirange) IS
+    'Deadline with paused time not counting (NULL paused: no pause; NULL when a pause has no end)';
+
+CREATE FUNCTION slm.elapsed(slm.target, start timestamptz, stop timestamptz) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.elapsed(slm.target, timestamptz, timestamptz) IS
+    'Business time on the target''s calendar from start to stop';
+CREATE FUNCTION slm.elapsed(slm.target, start timestamptz, stop timestamptz, paused tstzmultirange)
+    RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.elapsed(slm.target, timestamptz, timestamptz, tstzmultirange) IS
+    'Business time from start to stop, paused time excluded (NULL paused: no pause)';
+
+CREATE FUNCTION slm.remaining(slm.target, start timestamptz, at timestamptz) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.remaining(slm.target, timestamptz, timestamptz) IS
+    'Business time left at instant at; negative once the duration is overrun';
+CREATE FUNCTION slm.remaining(slm.target, start timestamptz, at timestamptz, paused tstzmultirange)
+    RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.remaining(slm.target, timestamptz, timestamptz, tstzmultirange) IS
+    'Business time left at instant at, paused time excluded (NULL paused: no pause)';
+
+CREATE FUNCTION slm.status(slm.target, start timestamptz, stop timestamptz, at timestamptz)
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.status(slm.target, timestamptz, timestamptz, timestamptz) IS
+    'met or breached when stop is set; else breached, at_risk or running as judged at instant at';
+CREATE FUNCTION slm.status(slm.target, start timestamptz, stop timestamptz, at timestamptz,
+                           paused tstzmultirange)
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.status(slm.target, timestamptz, timestamptz, timestamptz, tstzmultirange) IS
+    'Status with paused time not counting (NULL paused: no pause)';
+
