@@ -440,8 +440,8 @@ fraction_arg(FunctionCallInfo fcinfo, int n, const char *what, bool allow_zero)
 	if (isnan(v) || v < 0 || v > 1 || (!allow_zero && v == 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a fraction %s 0 and 1, not %g", what,
-						allow_zero ? "between" : "above", v),
+				 errmsg("%s must be a fraction in %s, not %g", what,
+						allow_zero ? "[0, 1]" : "(0, 1]", v),
 				 errhint("Write 95%% as 0.95.")));
 	return (int32) rint(v * 1000000.0);
 }

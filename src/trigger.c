@@ -86,7 +86,8 @@ conf_error(Trigger *tg, const char *arg, const char *fmt, const char *detail)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("slm.track_sla trigger \"%s\": %s", tg->tgname, fmt),
-			 arg ? errdetail("In argument \"%s\". %s", arg, detail ? detail : "")
+			 arg ? (detail ? errdetail("In argument \"%s\". %s", arg, detail)
+					: errdetail("In argument \"%s\".", arg))
 			 : (detail ? errdetail("%s", detail) : 0),
 			 errhint("Arguments are key=value: start, stop, paused, target or policy with match, due, breached, status, notify.")));
 }

@@ -1,0 +1,88 @@
+-- slm.target: text and binary I/O, constructor, accessors, and the clock
+-- functions deadline, elapsed, remaining and status, with pauses.
+SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
+SET intervalstyle = 'postgres';
+
+-- canonical text: hours/minutes/seconds, the calendar only when not 24x7 UTC,
+-- goal before warn
+SELECT '4h on (mon-fri 09:00-17:00; tz Europe/Berlin) goal 95% warn 80%'::slm.target;
+SELECT '30 minutes'::slm.target, '2 days goal 99.5%'::slm.target, 'PT4H30M'::slm.target;
+SELECT '1 day 2 hours 3.25 seconds'::slm.target, '90 sec'::slm.target, '1 microsecond'::slm.target;
+SELECT '4h WARN 80% on (MON-FRI 9:00-17:00) GOAL 99.95%'::slm.target;
+SELECT '8 hours on (24x7; tz UTC)'::slm.target AS default_calendar_omitted;
+SELECT '4h goal 100% warn 0%'::slm.target AS extremes;
+
+-- round trips and equality
+CREATE TABLE tgt (id int, t slm.target);
+INSERT INTO tgt VALUES (1, '4h on (mon-fri 09:00-17:00; 2026-12-24 09:00-12:00; tz Europe/Berlin) goal 95% warn 80%'),
+                       (2, '30min'), (3, '26h 3.25s goal 99.9999%');
+SELECT id, t::text::slm.target OPERATOR(slm.=) t AS text_round_trip FROM tgt ORDER BY id;
+\copy tgt TO 'results/target.bin' WITH (FORMAT binary)
+CREATE TABLE tgt2 (id int, t slm.target);
+\copy tgt2 FROM 'results/target.bin' WITH (FORMAT binary)
+SELECT a.id, a.t OPERATOR(slm.=) b.t AS binary_round_trip FROM tgt a JOIN tgt2 b USING (id) ORDER BY id;
+SELECT '4h'::slm.target OPERATOR(slm.=) '240 minutes'::slm.target AS same,
+       '4h'::slm.target OPERATOR(slm.<>) '4h goal 95%'::slm.target AS differ;
+
+-- constructor and accessors
+SELECT slm.target('4 hours', 'mon-fri 09:00-17:00; tz Europe/Berlin', 0.95, 0.8);
+SELECT slm.target('1 hour'), slm.target('1 day', NULL, 0.999);
+SELECT slm.target_duration(t), slm.target_calendar(t), slm.target_goal(t), slm.target_warn(t)
+FROM (SELECT '4h on (mon-fri 09:00-17:00) goal 95% warn 80%'::slm.target AS t) s;
+SELECT slm.target_goal('4h'), slm.target_warn('4h');
+SELECT slm.target(NULL) IS NULL AS null_duration;
+
+-- the clock: 4 business hours on weekdays 09-17 UTC, started Friday 15:00,
+-- runs Friday 15-17 (2h) and Monday 09-11 (2h)
+SELECT slm.deadline('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00') AS due;
+-- an hour of waiting on Monday morning moves it by an hour
+SELECT slm.deadline('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00',
+                    '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS due_paused,
+       slm.deadline('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', NULL) AS null_pause;
+-- a pause that has not ended yet: no deadline
+SELECT slm.deadline('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00',
+                    tstzmultirange(tstzrange('2026-11-27 16:00', NULL))) IS NULL AS open_pause;
+SELECT slm.elapsed('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 10:00') AS elapsed,
+       slm.elapsed('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 10:00',
+                   '{[2026-11-30 09:00, 2026-11-30 09:30)}') AS elapsed_paused;
+SELECT slm.remaining('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 10:00') AS left_1h,
+       slm.remaining('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 12:00') AS over_1h,
+       slm.remaining('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 12:00',
+                     '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS paused_zero;
+-- status once stopped: a stop exactly at the deadline is met
+SELECT slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 11:00', NULL) AS at_deadline,
+       slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 11:00:00.000001', NULL) AS just_after,
+       slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 11:30', '2026-11-27 16:00',
+                  '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS met_thanks_to_pause;
+-- a deadline at Friday's closing time is missed by a Saturday stop, though
+-- no business time passed after the deadline
+SELECT slm.deadline('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00') AS friday_close,
+       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00', NULL) AS saturday_stop;
+-- status while running, judged at an instant: warn at 75% = 3h
+SELECT slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 09:30') AS running,
+       slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 10:00') AS at_risk,
+       slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 11:00') AS at_deadline,
+       slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 11:00:01') AS breached,
+       slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', NULL, '2026-11-30 10:59') AS no_warn_running;
+SELECT slm.status('4h', '2026-11-27 15:00', NULL, NULL) IS NULL AS no_stop_no_at;
+
+-- errors
+SELECT '4 fortnights'::slm.target;
+SELECT ''::slm.target;
+SELECT '1 month'::slm.target;
+SELECT '0 hours'::slm.target;
+SELECT '-4h'::slm.target;
+SELECT '4h goal 120%'::slm.target;
+SELECT '4h goal 0%'::slm.target;
+SELECT '4h goal 95'::slm.target;
+SELECT '4h goal 95% goal 99%'::slm.target;
+SELECT '4h on mon-fri 09:00-17:00'::slm.target;
+SELECT '4h on (mon-fri 09:00-17:00'::slm.target;
+SELECT '4h on (mon-fri 09:00)'::slm.target;
+SELECT '4h soon'::slm.target;
+SELECT slm.target('4 hours', '24x7', 95);
+SELECT slm.target('4 hours', '24x7', 0.95, -0.1);
+SELECT slm.target(interval '-1 hour');
+SELECT slm.target(interval '1 mon');
+SELECT slm.deadline('4h', 'infinity');

@@ -1,0 +1,141 @@
+-- slm.track_sla(): due times, breach flags and status stamped on rows as
+-- they are written; policy lookup, pauses, bulk COPY, sweep, and every
+-- misconfiguration. (NOTIFY payloads are checked by test/trigger_notify.test.sh.)
+SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
+SET intervalstyle = 'postgres';
+
+CREATE TABLE policy (priority int, team text, target slm.target, PRIMARY KEY (priority, team));
+INSERT INTO policy VALUES
+    (1, 'desk', '4h on (mon-fri 09:00-17:00) goal 95% warn 75%'),
+    (2, 'desk', '2 days on (mon-fri 09:00-17:00)'),
+    (1, 'ops',  '1h goal 99%');
+
+CREATE TABLE tickets (
+    id int PRIMARY KEY, priority int, team text,
+    opened timestamptz, closed timestamptz, waiting tstzmultirange,
+    due timestamptz, breached boolean, status text);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW
+    EXECUTE FUNCTION slm.track_sla('start=opened', 'stop=closed', 'paused=waiting',
+        'policy=policy', 'match=priority,team', 'due=due', 'breached=breached', 'status=status');
+
+-- P1 desk: 4 business hours from Friday 15:00 is Monday 11:00
+INSERT INTO tickets (id, priority, team, opened, closed) VALUES
+    (1, 1, 'desk', '2026-11-27 15:00', '2026-11-30 10:00'),   -- met
+    (2, 1, 'desk', '2026-11-27 15:00', '2026-11-30 11:00'),   -- met, exactly at the deadline
+    (3, 1, 'desk', '2026-11-27 15:00', '2026-11-30 12:00'),   -- breached
+    (4, 1, 'ops',  '2026-11-27 15:00', '2026-11-27 15:30'),   -- 24x7 hour: met
+    (5, 2, 'desk', '2026-11-27 15:00', '2026-12-03 09:00'),   -- 2 days = 48 business hours: Mon 7 Dec 15:00, met
+    (6, 1, 'desk', '2020-01-01 09:00', NULL),                 -- open for years: breached
+    (7, 1, 'desk', '2100-01-04 09:00', NULL),                 -- opens in the future: running
+    (8, 1, 'desk', NULL, NULL);                               -- no start: nothing to stamp
+SELECT id, due, breached, status FROM tickets ORDER BY id;
+
+-- a pause (waiting for the customer) moves the deadline and can turn a
+-- breach into a met target
+UPDATE tickets SET waiting = '{[2026-11-30 09:00, 2026-11-30 10:30)}' WHERE id = 3;
+SELECT id, due, breached, status FROM tickets WHERE id = 3;
+-- closing an open ticket in time
+UPDATE tickets SET closed = '2100-01-04 10:00' WHERE id = 7;
+SELECT id, due, breached, status FROM tickets WHERE id = 7;
+-- the outputs cannot be set by hand: the trigger recomputes them
+UPDATE tickets SET breached = false, status = 'met' WHERE id = 6;
+SELECT id, breached, status FROM tickets WHERE id = 6;
+
+-- bulk COPY of historical, already-closed tickets goes through the trigger
+COPY tickets (id, priority, team, opened, closed) FROM stdin;
+100	1	desk	2026-01-05 09:00:00+00	2026-01-05 12:00:00+00
+101	1	desk	2026-01-05 09:00:00+00	2026-01-05 14:00:00+00
+102	2	desk	2026-01-05 09:00:00+00	2026-01-07 09:00:00+00
+103	1	ops	2026-01-05 09:00:00+00	2026-01-05 10:00:00.000001+00
+\.
+SELECT id, due, breached, status FROM tickets WHERE id >= 100 ORDER BY id;
+-- every row agrees with the SQL functions
+SELECT count(*) AS rows_checked,
+       count(*) FILTER (WHERE t.due IS DISTINCT FROM slm.deadline(p.target, t.opened, t.waiting)) AS due_mismatch,
+       count(*) FILTER (WHERE t.closed IS NOT NULL AND
+                        t.status IS DISTINCT FROM slm.status(p.target, t.opened, t.closed, NULL, t.waiting)) AS status_mismatch
+FROM tickets t JOIN policy p USING (priority, team) WHERE t.opened IS NOT NULL;
+
+-- target read from a column of the row itself; a NULL target stamps NULLs
+CREATE TABLE changes (id int PRIMARY KEY, sla slm.target, requested timestamptz, done timestamptz, due timestamptz);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON changes FOR EACH ROW
+    EXECUTE FUNCTION slm.track_sla('target=sla', 'start=requested', 'stop=done', 'due=due');
+INSERT INTO changes VALUES (1, '3 days on (mon-fri 08:00-18:00; tz Europe/Berlin)', '2026-11-27 15:00', NULL, NULL),
+                           (2, NULL, '2026-11-27 15:00', NULL, NULL);
+SELECT id, due FROM changes ORDER BY id;
+
+-- sweep: rows whose deadline passed without a write are re-evaluated
+ALTER TABLE tickets DISABLE TRIGGER sla;
+INSERT INTO tickets (id, priority, team, opened, breached, status)
+VALUES (9, 1, 'desk', '2026-11-02 09:00', false, 'running');
+ALTER TABLE tickets ENABLE TRIGGER sla;
+SELECT slm.sweep('tickets') AS touched;
+SELECT id, due, breached, status FROM tickets WHERE id = 9;
+SELECT slm.sweep('changes') AS touched_changes;
+SELECT slm.sweep('policy');
+
+-- misconfiguration: each error names the trigger and the argument
+CREATE TABLE t (id int, a timestamptz, b timestamptz, n int, p tstzmultirange, tg slm.target,
+                due timestamptz, flag boolean, st text);
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'due=due', 'colour=blue');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('target=tg', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'policy=policy', 'match=n', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'policy=policy', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'start=b', 'target=tg', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=opened', 'target=tg', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=n', 'target=tg', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'breached=st');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=n', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'stop=b', 'paused=n', 'target=tg', 'status=st');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'policy=no_such_table', 'match=n', 'due=due');
+INSERT INTO t (id, a, n) VALUES (1, now(), 1);
+DROP TRIGGER bad ON t;
+-- no policy row for a key, and a NULL key
+CREATE TRIGGER bad BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=opened', 'policy=policy', 'match=priority,team', 'due=due');
+INSERT INTO tickets (id, priority, team, opened) VALUES (50, 3, 'desk', '2026-11-27 15:00');
+INSERT INTO tickets (id, priority, team, opened) VALUES (51, NULL, 'desk', '2026-11-27 15:00');
+DROP TRIGGER bad ON tickets;
+-- fired the wrong way
+CREATE TRIGGER bad AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH STATEMENT EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DROP TRIGGER bad ON t;
+CREATE TRIGGER bad BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'due=due');
+INSERT INTO t (id) VALUES (1);
+DELETE FROM t;
+DROP TRIGGER bad ON t;
+SELECT slm.track_sla();
+-- only the insert made while no slm trigger fired on INSERT stored a row
+SELECT count(*) AS rows_in_t FROM t;
