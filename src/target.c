@@ -552,17 +552,16 @@ slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
 }
 
 /*
- * Status of a clock: met or breached once stopped (a stop at the deadline is
- * met); breached, at_risk or running at instant at while open.
+ * Status of a clock whose deadline is known (found = false: no deadline,
+ * a pause without end holds it): met or breached once stopped (a stop at
+ * the deadline is met); breached, at_risk or running at instant at while
+ * open.
  */
 const char *
-slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
-				  TimestampTz stop, TimestampTz at, MultirangeType *paused,
-				  TypeCacheEntry *rtyp)
+slm_target_status_due(SlmClock *clk, SlmTarget *t, TimestampTz due, bool found,
+					  TimestampTz start, bool has_stop, TimestampTz stop,
+					  TimestampTz at, MultirangeType *paused, TypeCacheEntry *rtyp)
 {
-	bool		found;
-	TimestampTz due = slm_target_deadline(clk, t, start, paused, rtyp, &found);
-
 	if (has_stop)
 		return (found && stop > due) ? "breached" : "met";
 	if (found && at > due)
@@ -575,6 +574,19 @@ slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
 			return "at_risk";
 	}
 	return "running";
+}
+
+/* Status of a clock, computing its deadline first. */
+const char *
+slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
+				  TimestampTz stop, TimestampTz at, MultirangeType *paused,
+				  TypeCacheEntry *rtyp)
+{
+	bool		found;
+	TimestampTz due = slm_target_deadline(clk, t, start, paused, rtyp, &found);
+
+	return slm_target_status_due(clk, t, due, found, start, has_stop, stop, at,
+								 paused, rtyp);
 }
 
 /* Fetch the target argument and its compiled calendar. */

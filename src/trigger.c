@@ -29,6 +29,7 @@
 #include "lib/stringinfo.h"
 #include "nodes/bitmapset.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -44,36 +45,53 @@
 #define MAX_MATCH 8
 #define TARGET_CACHE_SIZE 64
 
-/* One cached policy target, keyed by the match values' text. */
+/* Column arguments, in the order of TrigConf.cols. */
+enum
+{
+	COL_START, COL_STOP, COL_PAUSED, COL_TARGET, COL_DUE, COL_BREACHED, COL_STATUS,
+	NUM_COLS
+};
+
+static const char *const col_keys[NUM_COLS] = {
+	"start", "stop", "paused", "target", "due", "breached", "status"
+};
+
+/* One cached policy target, keyed by the match columns' values. */
 typedef struct CachedTarget
 {
-	char	   *key;
+	Datum		key[MAX_MATCH];
 	SlmTarget  *target;
 } CachedTarget;
 
-/* What a trigger's arguments say, and its prepared policy lookup. */
+/*
+ * What a trigger's arguments say, the columns they resolve to, and its
+ * prepared policy lookup with a statement-level cache of targets.
+ */
 typedef struct TrigConf
 {
 	Oid			tgoid;
-	char	   *start,
-			   *stop,
-			   *paused,
-			   *target,
-			   *policy,
-			   *due,
-			   *breached,
-			   *status,
-			   *notify;
+	int			nargs;
+	char	  **args;			/* copies, to notice a changed definition */
+	char	   *col[NUM_COLS];	/* column names, NULL when not given */
+	char	   *policy;
+	char	   *notify;
 	int			nmatch;
 	char	   *match[MAX_MATCH];
-	char	   *argsig;			/* the arguments joined, to notice changes */
+	/* resolved against the relation */
+	Oid			relid;
+	int			att[NUM_COLS];	/* 0 when not given */
+	Oid			atttype[NUM_COLS];
+	int			match_att[MAX_MATCH];
+	Oid			match_type[MAX_MATCH];
+	Oid			target_oid;
+	/* policy lookup */
 	SPIPlanPtr	plan;
-	MemoryContext cxt;
-	/* statement-level cache of policy targets */
 	TransactionId cache_xid;
 	CommandId	cache_cid;
 	int			ncache;
 	CachedTarget cache[TARGET_CACHE_SIZE];
+	MemoryContext cxt;
+	MemoryContext cache_cxt;
 	struct TrigConf *next;
 } TrigConf;
 
@@ -96,9 +114,8 @@ conf_error(Trigger *tg, const char *arg, const char *fmt, const char *detail)
 static void
 conf_parse(TrigConf *c, Trigger *tg)
 {
-	StringInfoData sig;
-
-	initStringInfo(&sig);
+	c->nargs = tg->tgnargs;
+	c->args = palloc((tg->tgnargs + 1) * sizeof(char *));
 	for (int i = 0; i < tg->tgnargs; i++)
 	{
 		char	   *arg = tg->tgargs[i];
@@ -107,27 +124,16 @@ conf_parse(TrigConf *c, Trigger *tg)
 				   *val;
 		char	  **slot = NULL;
 
-		appendStringInfo(&sig, "%s\n", arg);
+		c->args[i] = pstrdup(arg);
 		if (eq == NULL || eq == arg || eq[1] == '\0')
 			conf_error(tg, arg, "argument is not key=value", NULL);
 		key = pnstrdup(arg, eq - arg);
 		val = pstrdup(eq + 1);
-		if (strcmp(key, "start") == 0)
-			slot = &c->start;
-		else if (strcmp(key, "stop") == 0)
-			slot = &c->stop;
-		else if (strcmp(key, "paused") == 0)
-			slot = &c->paused;
-		else if (strcmp(key, "target") == 0)
-			slot = &c->target;
-		else if (strcmp(key, "policy") == 0)
+		for (int k = 0; k < NUM_COLS; k++)
+			if (strcmp(key, col_keys[k]) == 0)
+				slot = &c->col[k];
+		if (strcmp(key, "policy") == 0)
 			slot = &c->policy;
-		else if (strcmp(key, "due") == 0)
-			slot = &c->due;
-		else if (strcmp(key, "breached") == 0)
-			slot = &c->breached;
-		else if (strcmp(key, "status") == 0)
-			slot = &c->status;
 		else if (strcmp(key, "notify") == 0)
 			slot = &c->notify;
 		else if (strcmp(key, "match") == 0)
@@ -152,61 +158,75 @@ conf_parse(TrigConf *c, Trigger *tg)
 			}
 			continue;
 		}
-		else
+		if (slot == NULL)
 			conf_error(tg, arg, "unknown key", NULL);
 		if (*slot != NULL)
 			conf_error(tg, arg, "key is given twice", NULL);
 		*slot = val;
 	}
-	c->argsig = sig.data;
 
-	if (c->start == NULL)
+	if (c->col[COL_START] == NULL)
 		conf_error(tg, NULL, "start=<column> is required", NULL);
-	if ((c->target != NULL) == (c->policy != NULL))
+	if ((c->col[COL_TARGET] != NULL) == (c->policy != NULL))
 		conf_error(tg, NULL, "exactly one of target=<column> and policy=<table> is required", NULL);
 	if (c->policy != NULL && c->nmatch == 0)
 		conf_error(tg, NULL, "policy=<table> needs match=<column>[,<column>...]", NULL);
 	if (c->policy == NULL && c->nmatch > 0)
 		conf_error(tg, NULL, "match is only used with policy=<table>", NULL);
-	if (c->due == NULL && c->breached == NULL && c->status == NULL)
+	if (c->col[COL_DUE] == NULL && c->col[COL_BREACHED] == NULL && c->col[COL_STATUS] == NULL)
 		conf_error(tg, NULL, "at least one output is required",
 				   "Name a column with due=, breached= or status=.");
 }
 
-/* The configuration of a trigger, parsed once per backend and trigger. */
+/* Does a cached configuration still describe this trigger's arguments? */
+static bool
+conf_matches(TrigConf *c, Trigger *tg)
+{
+	if (c->tgoid != tg->tgoid || c->nargs != tg->tgnargs)
+		return false;
+	for (int i = 0; i < c->nargs; i++)
+		if (strcmp(c->args[i], tg->tgargs[i]) != 0)
+			return false;
+	return true;
+}
+
+/* Parse a trigger's arguments into a new configuration in its own context. */
+static TrigConf *
+conf_new(Trigger *tg)
+{
+	MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "slm trigger",
+											  ALLOCSET_SMALL_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	TrigConf   *c = palloc0(sizeof(TrigConf));
+
+	c->cxt = cxt;
+	c->cache_cxt = AllocSetContextCreate(cxt, "slm trigger targets", ALLOCSET_SMALL_SIZES);
+	c->tgoid = tg->tgoid;
+	PG_TRY();
+	{
+		conf_parse(c, tg);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(old);
+	return c;
+}
+
+/* The configuration of a trigger, parsed once per backend and definition. */
 static TrigConf *
 conf_get(Trigger *tg)
 {
 	TrigConf   *c;
-	StringInfoData sig;
 
-	initStringInfo(&sig);
-	for (int i = 0; i < tg->tgnargs; i++)
-		appendStringInfo(&sig, "%s\n", tg->tgargs[i]);
 	for (c = conf_list; c; c = c->next)
-		if (c->tgoid == tg->tgoid && strcmp(c->argsig, sig.data) == 0)
+		if (conf_matches(c, tg))
 			return c;
-	{
-		MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "slm trigger",
-												  ALLOCSET_SMALL_SIZES);
-		MemoryContext old = MemoryContextSwitchTo(cxt);
-
-		c = palloc0(sizeof(TrigConf));
-		c->cxt = cxt;
-		c->tgoid = tg->tgoid;
-		PG_TRY();
-		{
-			conf_parse(c, tg);
-		}
-		PG_CATCH();
-		{
-			MemoryContextSwitchTo(old);
-			MemoryContextDelete(cxt);
-			PG_RE_THROW();
-		}
-		PG_END_TRY();
-		MemoryContextSwitchTo(old);
-	}
+	c = conf_new(tg);
 	c->next = conf_list;
 	conf_list = c;
 	return c;
@@ -236,105 +256,175 @@ conf_column(Trigger *tg, Relation rel, const char *key, const char *col,
 	return att;
 }
 
-/* The OID of type slm.target. */
-static Oid
-target_type_oid(void)
+/* Is column att of desc still called name, of type typ? */
+static bool
+att_still(TupleDesc desc, int att, const char *name, Oid typ)
 {
-	Oid			nsp = get_namespace_oid("slm", false);
+	Form_pg_attribute a;
 
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						   CStringGetDatum("target"), ObjectIdGetDatum(nsp));
+	if (att <= 0 || att > desc->natts)
+		return false;
+	a = TupleDescAttr(desc, att - 1);
+	return !a->attisdropped && a->atttypid == typ && strcmp(NameStr(a->attname), name) == 0;
 }
 
-/* A target looked up in the policy table by the row's match values. */
+/*
+ * Resolve the column arguments against the relation, reusing the previous
+ * resolution while every column still has its name and type.
+ */
+static void
+conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
+{
+	static const Oid fixed[NUM_COLS] = {
+		TIMESTAMPTZOID, TIMESTAMPTZOID, TSTZMULTIRANGEOID, InvalidOid,
+		TIMESTAMPTZOID, BOOLOID, TEXTOID
+	};
+	static const char *const fixedname[NUM_COLS] = {
+		"timestamptz", "timestamptz", "tstzmultirange", "slm.target",
+		"timestamptz", "boolean", "text"
+	};
+	TupleDesc	desc = RelationGetDescr(rel);
+	bool		valid = (c->relid == RelationGetRelid(rel));
+
+	for (int k = 0; valid && k < NUM_COLS; k++)
+		if (c->col[k] && !att_still(desc, c->att[k], c->col[k], c->atttype[k]))
+			valid = false;
+	for (int i = 0; valid && i < c->nmatch; i++)
+		if (!att_still(desc, c->match_att[i], c->match[i], c->match_type[i]))
+			valid = false;
+	if (valid)
+		return;
+
+	if (!OidIsValid(c->target_oid))
+		c->target_oid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+										CStringGetDatum("target"),
+										ObjectIdGetDatum(get_namespace_oid("slm", false)));
+	for (int k = 0; k < NUM_COLS; k++)
+	{
+		Oid			want = (k == COL_TARGET) ? c->target_oid : fixed[k];
+
+		c->att[k] = c->col[k] ? conf_column(tg, rel, col_keys[k], c->col[k], want,
+											fixedname[k]) : 0;
+		c->atttype[k] = want;
+	}
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		c->match_att[i] = conf_column(tg, rel, "match", c->match[i], InvalidOid, NULL);
+		c->match_type[i] = TupleDescAttr(desc, c->match_att[i] - 1)->atttypid;
+	}
+	c->relid = RelationGetRelid(rel);
+	c->plan = NULL;				/* argument types may have changed */
+}
+
+/* "col = value, ..." for messages about a row's match values. */
+static char *
+match_text(TrigConf *c, HeapTuple row, TupleDesc desc)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		char	   *v = SPI_getvalue(row, desc, c->match_att[i]);
+
+		appendStringInfo(&buf, "%s%s = %s", i ? ", " : "", c->match[i], v ? v : "NULL");
+	}
+	return buf.data;
+}
+
+/* Prepare the policy lookup (connected to SPI). */
+static void
+prepare_policy(TrigConf *c, Trigger *tg, TupleDesc desc)
+{
+	StringInfoData q;
+	Oid			argtypes[MAX_MATCH];
+	RangeVar   *rv = makeRangeVarFromNameList(slm_qualified_name_list(c->policy));
+	Oid			relid = RangeVarGetRelid(rv, AccessShareLock, true);
+	SPIPlanPtr	plan;
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("slm.track_sla trigger \"%s\": policy table \"%s\" does not exist",
+						tg->tgname, c->policy),
+				 errdetail("In argument \"policy=%s\".", c->policy)));
+	initStringInfo(&q);
+	appendStringInfo(&q, "SELECT target FROM %s WHERE ",
+					 quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+												get_rel_name(relid)));
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		argtypes[i] = TupleDescAttr(desc, c->match_att[i] - 1)->atttypid;
+		appendStringInfo(&q, "%s%s = $%d", i ? " AND " : "",
+						 quote_identifier(c->match[i]), i + 1);
+	}
+	appendStringInfoString(&q, " LIMIT 2");
+	plan = SPI_prepare(q.data, c->nmatch, argtypes);
+	if (plan == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("slm.track_sla trigger \"%s\": cannot look up targets in \"%s\"",
+						tg->tgname, c->policy),
+				 errdetail("The policy table needs a column \"target\" of type slm.target and the columns named in match=.")));
+	SPI_keepplan(plan);
+	c->plan = plan;
+}
+
+/*
+ * The target of a row, looked up in the policy table by the row's match
+ * values. Targets are cached for the statement (same transaction and
+ * command); SPI is entered only on a miss.
+ */
 static SlmTarget *
-policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row, Oid target_oid)
+policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 	Datum		values[MAX_MATCH];
 	char		nulls[MAX_MATCH];
-	StringInfoData key,
-				shown;
 	TransactionId xid = GetCurrentTransactionIdIfAny();
 	CommandId	cid = GetCurrentCommandId(false);
 	SlmTarget  *result;
-	int			ret;
+	SlmTarget  *t;
+	Datum		d;
 	bool		isnull;
+	int			ret;
 
-	initStringInfo(&key);
-	initStringInfo(&shown);
 	for (int i = 0; i < c->nmatch; i++)
 	{
-		int			att = conf_column(tg, rel, "match", c->match[i], InvalidOid, NULL);
-		char	   *txt;
-
-		values[i] = SPI_getbinval(row, desc, att, &isnull);
+		values[i] = heap_getattr(row, c->match_att[i], desc, &isnull);
 		if (isnull)
 			ereport(ERROR,
 					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 					 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for a NULL %s",
 							tg->tgname, c->policy, c->match[i])));
 		nulls[i] = ' ';
-		txt = SPI_getvalue(row, desc, att);
-		appendStringInfo(&key, "%s\x1f", txt);
-		appendStringInfo(&shown, "%s%s = %s", i ? ", " : "", c->match[i], txt);
 	}
 
-	/* statement-level cache */
 	if (c->cache_xid != xid || c->cache_cid != cid)
 	{
-		for (int i = 0; i < c->ncache; i++)
-		{
-			pfree(c->cache[i].key);
-			pfree(c->cache[i].target);
-		}
+		MemoryContextReset(c->cache_cxt);
 		c->ncache = 0;
 		c->cache_xid = xid;
 		c->cache_cid = cid;
 	}
-	for (int i = 0; i < c->ncache; i++)
-		if (strcmp(c->cache[i].key, key.data) == 0)
-			return c->cache[i].target;
-
-	if (c->plan == NULL)
+	for (int e = 0; e < c->ncache; e++)
 	{
-		StringInfoData q;
-		Oid			argtypes[MAX_MATCH];
-		List	   *names = slm_qualified_name_list(c->policy);
-		RangeVar   *rv = makeRangeVarFromNameList(names);
-		Oid			relid = RangeVarGetRelid(rv, AccessShareLock, true);
-		SPIPlanPtr	plan;
+		bool		same = true;
 
-		if (!OidIsValid(relid))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_TABLE),
-					 errmsg("slm.track_sla trigger \"%s\": policy table \"%s\" does not exist",
-							tg->tgname, c->policy),
-					 errdetail("In argument \"policy=%s\".", c->policy)));
-		initStringInfo(&q);
-		appendStringInfo(&q, "SELECT target FROM %s WHERE ",
-						 quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-													get_rel_name(relid)));
-		for (int i = 0; i < c->nmatch; i++)
+		for (int i = 0; same && i < c->nmatch; i++)
 		{
-			int			att = SPI_fnumber(desc, c->match[i]);
+			Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
 
-			argtypes[i] = SPI_gettypeid(desc, att);
-			appendStringInfo(&q, "%s%s = $%d", i ? " AND " : "",
-							 quote_identifier(c->match[i]), i + 1);
+			same = datumIsEqual(values[i], c->cache[e].key[i], a->attbyval, a->attlen);
 		}
-		appendStringInfoString(&q, " LIMIT 2");
-		plan = SPI_prepare(q.data, c->nmatch, argtypes);
-		if (plan == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("slm.track_sla trigger \"%s\": cannot look up targets in \"%s\"",
-							tg->tgname, c->policy),
-					 errdetail("The policy table needs a column \"target\" of type slm.target and the match columns %s.",
-							   "named in match=")));
-		SPI_keepplan(plan);
-		c->plan = plan;
+		if (same)
+			return c->cache[e].target;
 	}
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (c->plan == NULL)
+		prepare_policy(c, tg, desc);
 	ret = SPI_execute_plan(c->plan, values, nulls, true, 2);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "policy lookup failed: %s", SPI_result_code_string(ret));
@@ -342,47 +432,49 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row, Oid target_
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 				 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for %s",
-						tg->tgname, c->policy, shown.data),
+						tg->tgname, c->policy, match_text(c, row, desc)),
 				 errhint("Add a row to the policy table for this key.")));
 	if (SPI_processed > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_CARDINALITY_VIOLATION),
 				 errmsg("slm.track_sla trigger \"%s\": more than one policy row in \"%s\" for %s",
-						tg->tgname, c->policy, shown.data)));
-	if (SPI_gettypeid(SPI_tuptable->tupdesc, 1) != target_oid)
+						tg->tgname, c->policy, match_text(c, row, desc))));
+	if (SPI_gettypeid(SPI_tuptable->tupdesc, 1) != c->target_oid)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("slm.track_sla trigger \"%s\": column \"target\" of \"%s\" must be of type slm.target",
 						tg->tgname, c->policy)));
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("slm.track_sla trigger \"%s\": the policy row in \"%s\" for %s has a NULL target",
+						tg->tgname, c->policy, match_text(c, row, desc))));
+	t = DatumGetSlmTargetP(d);
+	if (c->ncache < TARGET_CACHE_SIZE)
 	{
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-		MemoryContext old;
-		SlmTarget  *t;
+		MemoryContext old = MemoryContextSwitchTo(c->cache_cxt);
+		CachedTarget *e = &c->cache[c->ncache];
 
-		if (isnull)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("slm.track_sla trigger \"%s\": the policy row in \"%s\" for %s has a NULL target",
-							tg->tgname, c->policy, shown.data)));
-		t = DatumGetSlmTargetP(d);
-		if (c->ncache < TARGET_CACHE_SIZE)
+		result = palloc(VARSIZE(t));
+		memcpy(result, t, VARSIZE(t));
+		for (int i = 0; i < c->nmatch; i++)
 		{
-			old = MemoryContextSwitchTo(c->cxt);
-			result = palloc(VARSIZE(t));
-			memcpy(result, t, VARSIZE(t));
-			c->cache[c->ncache].key = pstrdup(key.data);
-			c->cache[c->ncache].target = result;
-			c->ncache++;
-			MemoryContextSwitchTo(old);
+			Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
+
+			e->key[i] = datumCopy(values[i], a->attbyval, a->attlen);
 		}
-		else
-		{
-			/* outlive SPI_finish: the caller's context */
-			result = SPI_palloc(VARSIZE(t));
-			memcpy(result, t, VARSIZE(t));
-		}
+		e->target = result;
+		c->ncache++;
+		MemoryContextSwitchTo(old);
 	}
-	SPI_freetuptable(SPI_tuptable);
+	else
+	{
+		/* outlive SPI_finish: the caller's context */
+		result = SPI_palloc(VARSIZE(t));
+		memcpy(result, t, VARSIZE(t));
+	}
+	SPI_finish();
 	return result;
 }
 
@@ -456,11 +548,41 @@ get_ts(HeapTuple row, TupleDesc desc, int att, TimestampTz *out)
 
 	if (att <= 0)
 		return false;
-	d = SPI_getbinval(row, desc, att, &isnull);
+	d = heap_getattr(row, att, desc, &isnull);
 	if (isnull)
 		return false;
 	*out = DatumGetTimestampTz(d);
 	return true;
+}
+
+/* Was the old row of an update breached, by its stored outputs? */
+static bool
+old_breached(TrigConf *c, HeapTuple oldrow, TupleDesc desc, SlmClock *clk,
+			 SlmTarget *target)
+{
+	bool		isnull;
+	Datum		d;
+	TimestampTz ostart,
+				ostop = 0;
+	bool		ohas_stop;
+
+	if (c->att[COL_BREACHED])
+	{
+		d = heap_getattr(oldrow, c->att[COL_BREACHED], desc, &isnull);
+		return !isnull && DatumGetBool(d);
+	}
+	if (c->att[COL_STATUS])
+	{
+		d = heap_getattr(oldrow, c->att[COL_STATUS], desc, &isnull);
+		return !isnull && strcmp(TextDatumGetCString(d), "breached") == 0;
+	}
+	/* only due is stored: judge the old row by its own times */
+	ohas_stop = get_ts(oldrow, desc, c->att[COL_STOP], &ostop);
+	if (!get_ts(oldrow, desc, c->att[COL_START], &ostart))
+		return false;
+	return strcmp(slm_target_status(clk, target, ostart, ohas_stop, ostop,
+									GetCurrentTransactionStartTimestamp(), NULL, NULL),
+				  "breached") == 0;
 }
 
 PG_FUNCTION_INFO_V1(slm_track_sla);
@@ -475,29 +597,21 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	HeapTuple	row,
 				oldrow = NULL;
 	TrigConf   *c;
-	Oid			target_oid;
-	int			a_start,
-				a_stop = 0,
-				a_paused = 0,
-				a_target = 0,
-				a_due = 0,
-				a_breached = 0,
-				a_status = 0;
 	int			cols[3];
 	Datum		vals[3];
 	bool		nulls[3];
 	int			ncols = 0;
-	TimestampTz start,
+	TimestampTz start = 0,
 				stop = 0,
 				due = 0;
-	bool		has_start,
-				has_stop,
+	bool		has_stop,
 				found = false;
 	SlmTarget  *target = NULL;
+	SlmClock   *clk = NULL;
 	MultirangeType *paused = NULL;
 	TypeCacheEntry *rtyp = NULL;
 	const char *status = NULL;
-	bool		connected = false;
+	bool		isnull;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -525,46 +639,23 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	rel = td->tg_relation;
 	desc = RelationGetDescr(rel);
 	c = conf_get(tg);
-	target_oid = target_type_oid();
+	conf_resolve(c, tg, rel);
 
-	a_start = conf_column(tg, rel, "start", c->start, TIMESTAMPTZOID, "timestamptz");
-	if (c->stop)
-		a_stop = conf_column(tg, rel, "stop", c->stop, TIMESTAMPTZOID, "timestamptz");
-	if (c->paused)
-		a_paused = conf_column(tg, rel, "paused", c->paused, TSTZMULTIRANGEOID, "tstzmultirange");
-	if (c->target)
-		a_target = conf_column(tg, rel, "target", c->target, target_oid, "slm.target");
-	if (c->due)
-		a_due = conf_column(tg, rel, "due", c->due, TIMESTAMPTZOID, "timestamptz");
-	if (c->breached)
-		a_breached = conf_column(tg, rel, "breached", c->breached, BOOLOID, "boolean");
-	if (c->status)
-		a_status = conf_column(tg, rel, "status", c->status, TEXTOID, "text");
-
-	has_start = get_ts(row, desc, a_start, &start);
-	has_stop = get_ts(row, desc, a_stop, &stop);
-
-	if (has_start)
+	has_stop = get_ts(row, desc, c->att[COL_STOP], &stop);
+	if (get_ts(row, desc, c->att[COL_START], &start))
 	{
-		bool		isnull;
-
-		if (a_target)
+		if (c->att[COL_TARGET])
 		{
-			Datum		d = SPI_getbinval(row, desc, a_target, &isnull);
+			Datum		d = heap_getattr(row, c->att[COL_TARGET], desc, &isnull);
 
 			if (!isnull)
 				target = DatumGetSlmTargetP(d);
 		}
 		else
+			target = policy_target(c, tg, rel, row);
+		if (c->att[COL_PAUSED])
 		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			connected = true;
-			target = policy_target(c, tg, rel, row, target_oid);
-		}
-		if (a_paused)
-		{
-			Datum		d = SPI_getbinval(row, desc, a_paused, &isnull);
+			Datum		d = heap_getattr(row, c->att[COL_PAUSED], desc, &isnull);
 
 			if (!isnull)
 			{
@@ -576,83 +667,42 @@ slm_track_sla(PG_FUNCTION_ARGS)
 
 	if (target != NULL)
 	{
-		SlmClock   *clk = slm_clock_get_flinfo(fcinfo->flinfo, SLM_TARGET_CAL(target));
-
+		clk = slm_clock_get_flinfo(fcinfo->flinfo, SLM_TARGET_CAL(target));
 		slm_check_finite(start, "start");
 		if (has_stop)
 			slm_check_finite(stop, "stop");
 		due = slm_target_deadline(clk, target, start, paused, rtyp, &found);
-		status = slm_target_status(clk, target, start, has_stop, stop,
-								   GetCurrentTransactionStartTimestamp(), paused, rtyp);
+		status = slm_target_status_due(clk, target, due, found, start, has_stop, stop,
+									   GetCurrentTransactionStartTimestamp(), paused, rtyp);
 	}
 
-	if (a_due)
+	if (c->att[COL_DUE])
 	{
-		cols[ncols] = a_due;
+		cols[ncols] = c->att[COL_DUE];
 		vals[ncols] = TimestampTzGetDatum(due);
 		nulls[ncols] = !found;
 		ncols++;
 	}
-	if (a_breached)
+	if (c->att[COL_BREACHED])
 	{
-		cols[ncols] = a_breached;
+		cols[ncols] = c->att[COL_BREACHED];
 		vals[ncols] = BoolGetDatum(status && strcmp(status, "breached") == 0);
 		nulls[ncols] = status == NULL;
 		ncols++;
 	}
-	if (a_status)
+	if (c->att[COL_STATUS])
 	{
-		cols[ncols] = a_status;
+		cols[ncols] = c->att[COL_STATUS];
 		vals[ncols] = status ? PointerGetDatum(cstring_to_text(status)) : (Datum) 0;
 		nulls[ncols] = status == NULL;
 		ncols++;
 	}
 
 	/* notify when the row becomes breached */
-	if (c->notify && status && strcmp(status, "breached") == 0)
-	{
-		bool		was = false;
+	if (c->notify && status && strcmp(status, "breached") == 0 &&
+		(oldrow == NULL || !old_breached(c, oldrow, desc, clk, target)))
+		notify_breach(c, rel, row, due, found);
 
-		if (oldrow)
-		{
-			bool		isnull;
-
-			if (a_breached)
-			{
-				Datum		d = SPI_getbinval(oldrow, desc, a_breached, &isnull);
-
-				was = !isnull && DatumGetBool(d);
-			}
-			else if (a_status)
-			{
-				char	   *s = SPI_getvalue(oldrow, desc, a_status);
-
-				was = s && strcmp(s, "breached") == 0;
-			}
-			else
-			{
-				TimestampTz ostart,
-							ostop = 0;
-				bool		ohas_stop = get_ts(oldrow, desc, a_stop, &ostop);
-
-				if (get_ts(oldrow, desc, a_start, &ostart))
-				{
-					SlmClock   *clk = slm_clock_get_flinfo(fcinfo->flinfo,
-														   SLM_TARGET_CAL(target));
-
-					was = strcmp(slm_target_status(clk, target, ostart, ohas_stop, ostop,
-												   GetCurrentTransactionStartTimestamp(),
-												   NULL, NULL), "breached") == 0;
-				}
-			}
-		}
-		if (!was)
-			notify_breach(c, rel, row, due, found);
-	}
-
-	if (connected)
-		SPI_finish();
-	if (ncols > 0)
-		row = heap_modify_tuple_by_cols(row, desc, ncols, cols, vals, nulls);
+	row = heap_modify_tuple_by_cols(row, desc, ncols, cols, vals, nulls);
 	return PointerGetDatum(row);
 }
