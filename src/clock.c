@@ -121,6 +121,7 @@ struct SlmClock
 	IvList	   *win_iv;
 	int64	   *win_cbefore;	/* sum of corrections of windows before */
 	int64	   *win_fstart;		/* F at window start */
+	int64	   *win_fend;		/* F at window end */
 };
 
 /* The per-call-site cache: a few compiled calendars, replaced round-robin. */
@@ -141,6 +142,44 @@ floor_div(int64 a, int64 b)
 	if ((a % b != 0) && ((a < 0) != (b < 0)))
 		q--;
 	return q;
+}
+
+/* Number of elements of the sorted array a[0..n-1] that are <= x. */
+static int
+count_le(const int64 *a, int n, int64 x)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (a[mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Number of elements of the sorted array a[0..n-1] that are < x. */
+static int
+count_lt(const int64 *a, int n, int64 x)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (a[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* ---------- interval lists ---------- */
@@ -407,19 +446,7 @@ periodic(const SlmClock *c, int64 x)
 static int
 cluster_find(const SlmClock *c, int64 x)
 {
-	int			lo = 0,
-				hi = c->ncl;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->cl_w0[mid] <= x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo - 1;
+	return count_le(c->cl_w0, c->ncl, x) - 1;
 }
 
 /* Sum of deltas of the clusters before index i (i may be ncl). */
@@ -477,19 +504,8 @@ periodic_inv_bwd(const SlmClock *c, int64 y, int64 *x)
 static bool
 local_inv_fwd(const SlmClock *c, int64 y, int64 *x)
 {
-	int			lo = 0,
-				hi = c->ncl;
+	int			lo = count_lt(c->cl_mend, c->ncl, y);	/* first with mend >= y */
 
-	/* first cluster with mend >= y */
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->cl_mend[mid] >= y)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
 	if (lo < c->ncl && c->cl_mstart[lo] < y)
 	{
 		*x = ivlist_inv_fwd(&c->cl_iv[lo], y - c->cl_mstart[lo]);
@@ -502,19 +518,8 @@ local_inv_fwd(const SlmClock *c, int64 y, int64 *x)
 static bool
 local_inv_bwd(const SlmClock *c, int64 y, int64 *x)
 {
-	int			lo = 0,
-				hi = c->ncl;
+	int			lo = count_le(c->cl_mstart, c->ncl, y);	/* last with mstart <= y is lo - 1 */
 
-	/* last cluster with mstart <= y is lo - 1 */
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->cl_mstart[mid] <= y)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (lo > 0 && c->cl_mend[lo - 1] > y)
 	{
 		*x = ivlist_inv_bwd(&c->cl_iv[lo - 1], y - c->cl_mstart[lo - 1]);
@@ -529,20 +534,7 @@ local_inv_bwd(const SlmClock *c, int64 y, int64 *x)
 static int
 segment_of(const SlmClock *c, int64 t)
 {
-	const int64 *tt = c->zone->t;
-	int			lo = 0,
-				hi = c->zone_n;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (tt[mid] <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return count_le(c->zone->t, c->zone_n, t);
 }
 
 /* The offset in force in segment k. */
@@ -565,19 +557,9 @@ naive_F(const SlmClock *c, int64 t)
 static bool
 naive_inv_fwd(const SlmClock *c, int64 v, int64 *t)
 {
-	int			lo = 0,
-				hi = c->zone_n;
+	int			lo = count_lt(c->fn_at, c->zone_n, v);	/* first with fn_at >= v */
 	int64		x;
 
-	while (lo < hi)				/* first transition with fn_at >= v */
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->fn_at[mid] >= v)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
 	if (!local_inv_fwd(c, v - c->dcum[lo], &x))
 		return false;
 	*t = x - seg_off(c, lo);
@@ -588,19 +570,9 @@ naive_inv_fwd(const SlmClock *c, int64 v, int64 *t)
 static bool
 naive_inv_bwd(const SlmClock *c, int64 v, int64 *t)
 {
-	int			lo = 0,
-				hi = c->zone_n;
+	int			lo = count_le(c->fn_at, c->zone_n, v);	/* transitions with fn_at <= v */
 	int64		x;
 
-	while (lo < hi)				/* count of transitions with fn_at <= v */
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->fn_at[mid] <= v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (!local_inv_bwd(c, v - c->dcum[lo], &x))
 		return false;
 	*t = x - seg_off(c, lo);
@@ -833,6 +805,7 @@ compile_zone(SlmClock *c)
 	c->win_iv = palloc((nw + 1) * sizeof(IvList));
 	c->win_cbefore = palloc((nw + 1) * sizeof(int64));
 	c->win_fstart = palloc((nw + 1) * sizeof(int64));
+	c->win_fend = palloc((nw + 1) * sizeof(int64));
 	for (int j = 0; j < nw; j++)
 	{
 		int64		fn0 = naive_F(c, ws[j]);
@@ -841,6 +814,7 @@ compile_zone(SlmClock *c)
 		exact_window(c, ws[j], we[j], &c->win_iv[j]);
 		c->win_cbefore[j] = cb;
 		c->win_fstart[j] = fn0 + cb;
+		c->win_fend[j] = c->win_fstart[j] + c->win_iv[j].total;
 		cb += c->win_iv[j].total - (fn1 - fn0);
 	}
 	c->win_cbefore[nw] = cb;
@@ -935,19 +909,7 @@ slm_clock_get(FunctionCallInfo fcinfo, SlmCalendar *cal)
 static int
 window_find(const SlmClock *c, int64 t)
 {
-	int			lo = 0,
-				hi = c->nwin;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->win_w0[mid] <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo - 1;
+	return count_le(c->win_w0, c->nwin, t) - 1;
 }
 
 /* F(t): business microseconds below instant t (from a fixed origin). */
@@ -969,19 +931,9 @@ clock_inv_fwd(SlmClock *c, int64 v, int64 *t)
 {
 	for (;;)
 	{
-		int			lo = 0,
-					hi = c->nwin;
+		int			lo = count_lt(c->win_fend, c->nwin, v);	/* first with fend >= v */
 		bool		ok;
 
-		while (lo < hi)			/* first window with fend >= v */
-		{
-			int			mid = (lo + hi) / 2;
-
-			if (c->win_fstart[mid] + c->win_iv[mid].total >= v)
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
 		if (lo < c->nwin && c->win_fstart[lo] < v)
 		{
 			*t = ivlist_inv_fwd(&c->win_iv[lo], v - c->win_fstart[lo]);
@@ -1014,20 +966,10 @@ clock_inv_bwd(SlmClock *c, int64 v, int64 *t)
 {
 	for (;;)
 	{
-		int			lo = 0,
-					hi = c->nwin;
+		int			lo = count_le(c->win_fstart, c->nwin, v);	/* windows with fstart <= v */
 		bool		ok;
 
-		while (lo < hi)			/* count of windows with fstart <= v */
-		{
-			int			mid = (lo + hi) / 2;
-
-			if (c->win_fstart[mid] <= v)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo > 0 && c->win_fstart[lo - 1] + c->win_iv[lo - 1].total > v)
+		if (lo > 0 && c->win_fend[lo - 1] > v)
 		{
 			*t = ivlist_inv_bwd(&c->win_iv[lo - 1], v - c->win_fstart[lo - 1]);
 			return true;
