@@ -13,14 +13,14 @@ JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e' AND obj_description(p.oid, 'pg_proc') IS NULL
   AND p.proname NOT LIKE '%\_in' AND p.proname NOT LIKE '%\_out'
   AND p.proname NOT LIKE '%\_recv' AND p.proname NOT LIKE '%\_send'
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 
 -- types without a COMMENT (expect none)
 SELECT t.oid::regtype AS undocumented_type
 FROM pg_type t JOIN pg_depend d ON d.objid = t.oid AND d.classid = 'pg_type'::regclass
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e' AND obj_description(t.oid, 'pg_type') IS NULL
-ORDER BY 1::text;
+ORDER BY t.oid::regtype::text;
 
 -- functions that are not PARALLEL SAFE, or VOLATILE (expect only triggers
 -- and functions that read tables or the clock)
@@ -28,4 +28,4 @@ SELECT p.oid::regprocedure AS fn, p.provolatile, p.proparallel
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e' AND (p.proparallel <> 's' OR p.provolatile = 'v')
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;

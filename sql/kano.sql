@@ -1,0 +1,519 @@
+--
+-- Kano questionnaire analysis: kano_category, the slm.kano summary,
+-- kano_agg, rollup, the accessors and kano_report
+--
+\pset null '(null)'
+
+--
+-- The evaluation tables, cell by cell: rows are the functional answer,
+-- columns the dysfunctional answer, both in the order like, must-be,
+-- neutral, live-with, dislike.
+--
+SELECT f, string_agg(slm.kano_category(f, d), ' ' ORDER BY d) AS standard,
+       string_agg(slm.kano_category(f, d, 'pouliot'), ' ' ORDER BY d) AS pouliot
+FROM generate_series(1, 5) f, generate_series(1, 5) d
+GROUP BY f ORDER BY f;
+
+-- The same 25 cells of both tables through the labels.
+CREATE TEMP TABLE label(code integer, word text);
+INSERT INTO label VALUES
+    (1, 'like'), (2, 'must-be'), (3, 'neutral'), (4, 'live-with'), (5, 'dislike');
+SELECT f.word AS functional,
+       string_agg(slm.kano_category(f.word, d.word), ' ' ORDER BY d.code) AS standard,
+       string_agg(slm.kano_category(f.word, d.word, "table" => 'pouliot'), ' ' ORDER BY d.code) AS pouliot
+FROM label f, label d
+GROUP BY f.code, f.word ORDER BY f.code;
+
+-- Labels and codes agree everywhere, and the table name is forgiving.
+SELECT count(*) AS cells,
+       count(*) FILTER (WHERE slm.kano_category(f.word, d.word) = slm.kano_category(f.code, d.code)) AS standard_agree,
+       count(*) FILTER (WHERE slm.kano_category(f.word, d.word, ' Pouliot ') = slm.kano_category(f.code, d.code, 'POULIOT')) AS pouliot_agree
+FROM label f, label d;
+SELECT slm.kano_category(2, 2, 'Standard'), slm.kano_category(2, 2, 'pouliot');
+
+--
+-- Every label and synonym, and the forms the comparison forgives. The
+-- functional score identifies the answer: like 4, must-be 2, neutral 0,
+-- live-with -1, dislike -2; the dysfunctional score mirrors it.
+--
+SELECT w AS answer,
+       slm.functional_mean(slm.kano_agg(w, w)) AS functional_score,
+       slm.dysfunctional_mean(slm.kano_agg(w, w)) AS dysfunctional_score
+FROM unnest(ARRAY[
+    'like', 'I like it that way', 'enjoy', 'delighted', '1',
+    'must-be', 'expect', 'it must be that way', 'basic', '2',
+    'neutral', 'indifferent', 'doesn''t matter', '3',
+    'live-with', 'tolerate', 'accept', 'can live with it', '4',
+    'dislike', 'I dislike it that way', 'can''t accept', '5',
+    '  LIKE  ', 'Must Be', 'must_be', 'Live With', 'LIVE_WITH',
+    E'I  like\tit that way', 'doesnt matter', 'Can’t accept', 'cant accept'
+]) WITH ORDINALITY AS t(w, n)
+GROUP BY w, n ORDER BY n;
+
+--
+-- Bad answers: integer and text, functional and dysfunctional.
+--
+SELECT slm.kano_category(0, 1);
+SELECT slm.kano_category(1, 6);
+SELECT slm.kano_category(-1, 1);
+SELECT slm.kano_category('likes', 'dislike');
+SELECT slm.kano_category('like', '');
+SELECT slm.kano_category('like', 'must be that way');
+SELECT slm.kano_category('like', '6');
+SELECT slm.kano_category(1, 1, 'kano');
+SELECT slm.kano_agg(f, d) FROM (VALUES (1, 1), (1, 7)) v(f, d);
+SELECT slm.kano_agg(f, d) FROM (VALUES ('like', 'expected')) v(f, d);
+-- A bad answer is an error even when the other answer is NULL.
+SELECT slm.kano_agg(f, d) FROM (VALUES (NULL::integer, 9)) v(f, d);
+
+-- The errors above are invalid_parameter_value (22023); malformed text
+-- (below) is invalid_text_representation (22P02).
+CREATE FUNCTION pg_temp.sqlstate(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE q;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE;
+END
+$$;
+SELECT q AS statement, pg_temp.sqlstate(q)
+FROM unnest(ARRAY[
+    'SELECT slm.kano_category(0, 1)',
+    'SELECT slm.kano_category(''like'', ''likes'')',
+    'SELECT slm.kano_category(1, 1, ''kano'')',
+    'SELECT slm.kano_agg(1, 5, -1)',
+    'SELECT slm.count(slm.kano_agg(1, 5), ''X'')',
+    'SELECT slm.category(slm.kano_agg(1, 5), ''median'')',
+    'SELECT ''(A=1''::slm.kano'
+]) WITH ORDINALITY AS t(q, n) ORDER BY n;
+
+-- NULL answers: kano_category is strict.
+SELECT slm.kano_category(NULL::integer, 1), slm.kano_category('like', NULL),
+       slm.kano_category(1, 1, NULL);
+
+--
+-- Summaries: NULLs, empty groups, one respondent
+--
+CREATE TEMP TABLE one(f integer, d integer, w float8);
+
+-- No rows at all: NULL.
+SELECT slm.kano_agg(f, d) IS NULL AS no_rows FROM one;
+SELECT f, slm.kano_agg(f, d) FROM one GROUP BY f;
+
+-- Only rows with a NULL answer: a summary with no respondents, every
+-- figure NULL, and the rows counted as skipped.
+INSERT INTO one VALUES (NULL, 1, 5), (2, NULL, NULL), (NULL, NULL, 3);
+SELECT slm.kano_agg(f, d, w) FROM one;
+SELECT slm.respondents(k), slm.skipped(k), slm.count(k, 'A'), slm.category(k),
+       slm.category(k, 'moai') AS moai, slm.category(k, 'oam') AS oam,
+       slm.better(k), slm.worse(k), slm.category_strength(k),
+       slm.total_strength(k), slm.fong_significant(k)
+FROM (SELECT slm.kano_agg(f, d, w) AS k FROM one) s;
+SELECT slm.functional_mean(k), slm.dysfunctional_mean(k),
+       slm.functional_stddev(k), slm.dysfunctional_stddev(k), slm.importance(k),
+       slm.weighted_functional_mean(k), slm.weighted_dysfunctional_mean(k)
+FROM (SELECT slm.kano_agg(f, d, w) AS k FROM one) s;
+
+-- One respondent: means but no standard deviations.
+INSERT INTO one VALUES (1, 5, NULL);
+SELECT slm.kano_agg(f, d, w) FROM one;
+SELECT slm.respondents(k), slm.skipped(k), slm.category(k), slm.better(k),
+       slm.worse(k), slm.functional_mean(k), slm.dysfunctional_mean(k),
+       slm.functional_stddev(k), slm.dysfunctional_stddev(k), slm.importance(k)
+FROM (SELECT slm.kano_agg(f, d, w) AS k FROM one) s;
+
+--
+-- Known answers of the specification
+--
+CREATE TEMP TABLE pair(cat text, f integer, d integer);
+INSERT INTO pair VALUES
+    ('A', 1, 3), ('O', 1, 5), ('M', 3, 5), ('I', 3, 3), ('R', 5, 1), ('Q', 1, 1);
+CREATE TEMP TABLE known(example integer, cat text, n integer);
+INSERT INTO known VALUES
+    (1, 'A', 216), (1, 'O', 56), (1, 'M', 13), (1, 'I', 275), (1, 'R', 23), (1, 'Q', 24),
+    (2, 'A', 187), (2, 'O', 71), (2, 'M', 46), (2, 'I', 258), (2, 'R', 19), (2, 'Q', 26),
+    (3, 'A', 7), (3, 'O', 33), (3, 'M', 50), (3, 'I', 10);
+CREATE TEMP VIEW known_summary AS
+SELECT k.example, slm.kano_agg(p.f, p.d) AS k
+FROM known k JOIN pair p USING (cat), generate_series(1, k.n)
+GROUP BY k.example;
+
+-- 1: Better 0.486, Worse -0.123, mode I; 285 < 322 so oam I.
+-- 2: Better 0.459, Worse -0.208, mode I; 304 > 303 so oam A.
+-- 3: Better 0.40, Worse -0.83.
+SELECT example, slm.count(k, 'A') AS a, slm.count(k, 'O') AS o,
+       slm.count(k, 'M') AS m, slm.count(k, 'I') AS i, slm.count(k, 'R') AS r,
+       slm.count(k, 'Q') AS q, slm.respondents(k) AS n,
+       round(slm.better(k)::numeric, 3) AS better,
+       round(slm.worse(k)::numeric, 3) AS worse,
+       slm.category(k) AS mode, slm.category(k, 'oam') AS oam,
+       slm.category(k, 'moai') AS moai
+FROM known_summary ORDER BY example;
+SELECT example, round(slm.category_strength(k)::numeric, 4) AS category_strength,
+       round(slm.total_strength(k)::numeric, 4) AS total_strength,
+       slm.fong_significant(k) AS fong
+FROM known_summary ORDER BY example;
+
+-- 4: M=1, O=2, A=1, I=1, R=1, Q=1; mode O; Better 0.6; Worse -0.6.
+SELECT k, slm.category(k), slm.better(k), slm.worse(k)
+FROM (SELECT slm.kano_agg(f, d) AS k
+      FROM (VALUES ('like', 'dislike'), ('like', 'dislike'), ('must-be', 'dislike'),
+                   ('like', 'neutral'), ('neutral', 'neutral'), ('dislike', 'like'),
+                   ('like', 'like')) v(f, d)) s;
+
+-- 6: one each of O, M, A, I; mode M; Better 0.5; Worse -0.5; functional
+-- mean 2.5, sd 1.9149; dysfunctional mean 2.0, sd 2.3094.
+SELECT slm.count(k, 'O') AS o, slm.count(k, 'M') AS m, slm.count(k, 'A') AS a,
+       slm.count(k, 'I') AS i, slm.category(k), slm.better(k), slm.worse(k),
+       slm.functional_mean(k), round(slm.functional_stddev(k)::numeric, 4) AS functional_sd,
+       slm.dysfunctional_mean(k), round(slm.dysfunctional_stddev(k)::numeric, 4) AS dysfunctional_sd
+FROM (SELECT slm.kano_agg(f, d) AS k
+      FROM (VALUES ('like', 'dislike'), ('must-be', 'dislike'),
+                   ('like', 'neutral'), ('neutral', 'neutral')) v(f, d)) s;
+
+--
+-- Category rules and their ties
+--
+CREATE TEMP TABLE tie(name text, cat text, n integer);
+INSERT INTO tie VALUES
+    -- 5: ties under mode
+    ('5a M=O', 'M', 3), ('5a M=O', 'O', 3),
+    ('5b O=A', 'O', 3), ('5b O=A', 'A', 3),
+    ('5c A=I', 'A', 3), ('5c A=I', 'I', 3),
+    ('5d R=Q', 'R', 4), ('5d R=Q', 'Q', 4),
+    -- ties within the oam halves
+    ('oam I=R=Q', 'I', 2), ('oam I=R=Q', 'R', 2), ('oam I=R=Q', 'Q', 2),
+    ('oam R=Q', 'R', 2), ('oam R=Q', 'Q', 2),
+    ('oam O=A', 'O', 2), ('oam O=A', 'A', 2), ('oam O=A', 'I', 1),
+    -- moai: a weak lead goes to the first of M, O, A, I among the top two,
+    -- ties for second place are broken M > O > A > I > R
+    ('moai A>O=I', 'A', 10), ('moai A>O=I', 'O', 9), ('moai A>O=I', 'I', 9),
+    ('moai A>I=R', 'A', 10), ('moai A>I=R', 'I', 9), ('moai A>I=R', 'R', 9),
+    -- moai: strength exactly 0.06 does not exceed it, 0.07 does
+    ('moai 0.06', 'I', 50), ('moai 0.06', 'A', 44), ('moai 0.06', 'Q', 6),
+    ('moai 0.07', 'I', 51), ('moai 0.07', 'A', 44), ('moai 0.07', 'Q', 5),
+    -- moai: a strong lead gives the mode, here Q
+    ('moai Q mode', 'Q', 60), ('moai Q mode', 'A', 30), ('moai Q mode', 'O', 10),
+    -- only R or Q: Better and Worse NULL, category R or Q by every rule
+    ('only Q', 'Q', 5),
+    ('only R', 'R', 5),
+    ('R<<Q', 'R', 1), ('R<<Q', 'Q', 99);
+SELECT t.name,
+       string_agg(DISTINCT t.cat || '=' || t.n, ' ') AS counts,
+       slm.category(slm.kano_agg(p.f, p.d)) AS mode,
+       slm.category(slm.kano_agg(p.f, p.d), 'moai') AS moai,
+       slm.category(slm.kano_agg(p.f, p.d), 'oam') AS oam,
+       round(slm.category_strength(slm.kano_agg(p.f, p.d))::numeric, 4) AS strength,
+       round(slm.better(slm.kano_agg(p.f, p.d))::numeric, 4) AS better,
+       round(slm.worse(slm.kano_agg(p.f, p.d))::numeric, 4) AS worse
+FROM tie t JOIN pair p USING (cat), generate_series(1, t.n)
+GROUP BY t.name ORDER BY t.name;
+
+SELECT slm.category(k, ' MOAI '), slm.category(k, 'Oam') FROM known_summary WHERE example = 1;
+SELECT slm.category(k, 'median') FROM known_summary WHERE example = 1;
+
+--
+-- Fong's test on its boundary: with n = 363 and the top two at 84 and 66,
+-- 1.65 * sqrt(150 * 576 / 726) is exactly 18, which counts; 17 does not.
+--
+SELECT name, slm.fong_significant(slm.kano_agg(p.f, p.d))
+FROM (VALUES ('18 of 363', 'A', 84), ('18 of 363', 'O', 66), ('18 of 363', 'Q', 213),
+             ('17 of 363', 'A', 83), ('17 of 363', 'O', 66), ('17 of 363', 'Q', 214),
+             ('tie', 'A', 5), ('tie', 'O', 5),
+             ('only Q', 'Q', 3)) t(name, cat, n)
+JOIN pair p USING (cat), generate_series(1, t.n)
+GROUP BY name ORDER BY name;
+
+--
+-- count() by letter or name, and bad categories
+--
+SELECT slm.count(k, 'a') AS a, slm.count(k, 'Attractive') AS attractive,
+       slm.count(k, 'one-dimensional') AS o, slm.count(k, 'Must Be') AS m,
+       slm.count(k, 'indifferent') AS i, slm.count(k, 'reverse') AS r,
+       slm.count(k, ' q ') AS q, slm.count(k, 'questionable') AS questionable
+FROM known_summary WHERE example = 1;
+SELECT slm.count(k, 'X') FROM known_summary WHERE example = 1;
+SELECT slm.count(k, '') FROM known_summary WHERE example = 1;
+
+--
+-- Importance: mean over the respondents that gave one, weighted means
+-- sum(w * score) / sum(w). Example 6 with weights 1, 2, 3 and none; the
+-- row with a NULL answer is skipped, its importance with it.
+--
+CREATE TEMP TABLE rated(f text, d text, w float8);
+INSERT INTO rated VALUES
+    ('like', 'dislike', 1), ('must-be', 'dislike', 2), ('like', 'neutral', 3),
+    ('neutral', 'neutral', NULL), (NULL, 'like', 9);
+-- importance 6 / 3 = 2; functional (1*4 + 2*2 + 3*4) / 6 = 3.3333;
+-- dysfunctional (1*4 + 2*4 + 3*0) / 6 = 2
+SELECT k, slm.respondents(k), slm.skipped(k), slm.importance(k),
+       round(slm.weighted_functional_mean(k)::numeric, 4) AS weighted_functional,
+       slm.weighted_dysfunctional_mean(k) AS weighted_dysfunctional
+FROM (SELECT slm.kano_agg(f, d, w) AS k FROM rated) s;
+
+-- All weights zero: mean importance 0, weighted means NULL.
+SELECT slm.importance(k), slm.weighted_functional_mean(k),
+       slm.weighted_dysfunctional_mean(k)
+FROM (SELECT slm.kano_agg(f, d, 0.0) AS k FROM rated) s;
+-- No weights given: all NULL.
+SELECT slm.importance(k), slm.weighted_functional_mean(k),
+       slm.weighted_dysfunctional_mean(k)
+FROM (SELECT slm.kano_agg(f, d, NULL) AS k FROM rated) s;
+-- An importance of -0 is zero.
+SELECT slm.kano_agg(1, 5, '-0'::float8);
+
+-- Bad importance.
+SELECT slm.kano_agg(1, 5, -1);
+SELECT slm.kano_agg('like', 'dislike', 'NaN');
+SELECT slm.kano_agg(1, 5, 'Infinity');
+
+--
+-- Text input and output
+--
+SELECT k::text = (k::text)::slm.kano::text AS round_trip, k::text
+FROM (SELECT slm.kano_agg(f, d, w * 0.1) AS k FROM rated) s;
+SELECT '( A = 1 , O=0,M=0,I=0,R=0,Q=0,skipped=2,functional=1/0/0/0/0,
+         dysfunctional = 0 / 0 / 1 / 0 / 0, rated=1, importance=2.5,
+         functional_importance=2.5/0/0/0/0,dysfunctional_importance=0/0/2.5/0/0 ) '::slm.kano;
+-- Malformed: every message says where the input went wrong.
+SELECT ''::slm.kano;
+SELECT '(A=1'::slm.kano;
+SELECT '(A=1,B=2)'::slm.kano;
+SELECT '(A=-1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=0/0/0/0/0,dysfunctional=0/0/0/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0) x'::slm.kano;
+SELECT '(A=99999999999999999999,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=1e999,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=NaN,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+-- Well formed but not a summary slm could have built: like/dislike is O,
+-- not A; two Q need like/like or dislike/dislike twice; weights without
+-- anyone rated; more rated than respondents.
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/0/0/1,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=0,O=0,M=0,I=0,R=0,Q=2,skipped=0,functional=1/0/0/0/1,dysfunctional=2/0/0/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/1/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=2,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=3,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+
+--
+-- Binary input and output: a binary COPY round trip, then summaries
+-- written as raw bytes to check that binary input re-validates them.
+--
+CREATE TEMP TABLE kano_bin(k slm.kano);
+INSERT INTO kano_bin SELECT k FROM known_summary;
+INSERT INTO kano_bin SELECT slm.kano_agg(f, d, w * 0.1) FROM rated;
+\copy kano_bin TO 'results/kano.bin' (FORMAT binary)
+CREATE TEMP TABLE kano_bin2(k slm.kano);
+\copy kano_bin2 FROM 'results/kano.bin' (FORMAT binary)
+SELECT count(*) AS rows, count(*) FILTER (WHERE a.k::text = b.k::text) AS equal
+FROM (SELECT k, row_number() OVER () AS n FROM kano_bin) a
+JOIN (SELECT k, row_number() OVER () AS n FROM kano_bin2) b USING (n);
+
+-- One respondent (A), in the stored order: version, A O M I R Q, the
+-- functional and dysfunctional answers, skipped, rated, then the float8
+-- sums. raw() builds the bytes from a version and the 18 counts.
+CREATE FUNCTION pg_temp.raw(version integer, counts bigint[],
+                            sums float8[] DEFAULT '{0,0,0,0,0,0,0,0,0,0,0}')
+RETURNS bytea LANGUAGE sql AS $$
+    SELECT set_byte('\x00'::bytea, 0, version)
+           || (SELECT string_agg(int8send(c), ''::bytea ORDER BY n)
+               FROM unnest(counts) WITH ORDINALITY AS t(c, n))
+           || (SELECT string_agg(float8send(s), ''::bytea ORDER BY n)
+               FROM unnest(sums) WITH ORDINALITY AS t(s, n))
+$$;
+CREATE TEMP TABLE raw_bin(b bytea);
+CREATE TEMP TABLE raw_in(k slm.kano);
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+SELECT k FROM raw_in;
+-- an unknown format version
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(2, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- a negative count
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{-1,1,0,0,0,0, 0,0,0,0,0, 0,0,0,0,0, 0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- categories the answers cannot give: like/neutral is A, not O
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{0,1,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- answers that do not add up
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,0,0,0, 0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- counts whose sum overflows
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{9223372036854775807,1,0,0,0,0, 0,0,0,0,0, 0,0,0,0,0, 0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- a NaN importance sum
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,1}',
+                                        '{NaN,0,0,0,0,0,0,0,0,0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- too short, and too long
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (substr(pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}'), 1, 100));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}') || '\x00'::bytea);
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+SELECT count(*) FROM raw_in;
+
+--
+-- The support functions called directly never change their arguments.
+--
+SELECT k AS before, slm.kano_agg_trans(k, 1, 5) AS after, k AS unchanged
+FROM (SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano AS k) s;
+SELECT slm.kano_agg_trans(NULL, 'like', 'like', 2),
+       slm.kano_agg_trans(NULL::slm.kano, NULL::integer, 1);
+SELECT slm.kano_combine(k, k) AS twice, k AS unchanged,
+       slm.kano_combine(NULL, k)::text = k::text AS null_left,
+       slm.kano_combine(k, NULL)::text = k::text AS null_right,
+       slm.kano_combine(NULL, NULL) AS both_null
+FROM (SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=3,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=0.5,functional_importance=0.5/0/0/0/0,dysfunctional_importance=0/0/0.5/0/0)'::slm.kano AS k) s;
+
+-- As a window aggregate, each row sees its own running summary.
+SELECT n, slm.respondents(k), slm.skipped(k), slm.category(k)
+FROM (SELECT n, slm.kano_agg(f, d) OVER (ORDER BY n) AS k
+      FROM (VALUES (1, 1, 5), (2, 3, 5), (3, NULL, 5), (4, 3, 5), (5, 1, 3)) v(n, f, d)) s
+ORDER BY n;
+
+--
+-- Parallel plans give the same summaries as serial ones, and rollup of
+-- summaries gives the same as one pass over their rows.
+--
+CREATE TABLE kano_big AS
+SELECT i, 'feature ' || lpad((i % 20)::text, 2, '0') AS feature, i % 3 AS wave,
+       CASE WHEN i % 101 = 0 THEN NULL ELSE 1 + (i * 37 + i / 7) % 5 END AS f,
+       1 + (i * 11 + i / 13) % 5 AS d,
+       CASE WHEN i % 7 = 0 THEN NULL ELSE (1 + i % 9)::float8 END AS w
+FROM generate_series(1, 60000) i;
+ANALYZE kano_big;
+
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial AS
+SELECT feature, slm.kano_agg(f, d, w) AS k FROM kano_big GROUP BY feature;
+CREATE TEMP TABLE serial_all AS
+SELECT slm.kano_agg(f, d, w) AS k FROM kano_big;
+CREATE TEMP TABLE serial_text AS
+SELECT feature, slm.kano_agg(f::text, d::text, w) AS k FROM kano_big GROUP BY feature;
+
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT slm.kano_agg(f, d, w) FROM kano_big;
+EXPLAIN (COSTS OFF)
+SELECT feature, slm.kano_agg(f, d, w) FROM kano_big GROUP BY feature;
+
+SELECT (SELECT slm.kano_agg(f, d, w) FROM kano_big)::text = k::text AS parallel_equals_serial
+FROM serial_all;
+SELECT count(*) AS features, count(*) FILTER (WHERE p.k::text = s.k::text) AS equal
+FROM (SELECT feature, slm.kano_agg(f, d, w) AS k FROM kano_big GROUP BY feature) p
+JOIN serial s USING (feature);
+SELECT count(*) AS features, count(*) FILTER (WHERE p.k::text = s.k::text) AS equal
+FROM (SELECT feature, slm.kano_agg(f::text, d::text, w) AS k FROM kano_big GROUP BY feature) p
+JOIN serial_text s USING (feature);
+
+-- rollup of three waves equals one pass, for the table and per feature
+SELECT (SELECT slm.rollup(k)
+        FROM (SELECT wave, slm.kano_agg(f, d, w) AS k FROM kano_big GROUP BY wave) s)::text
+       = k::text AS rollup_equals_one_pass
+FROM serial_all;
+SELECT count(*) AS features, count(*) FILTER (WHERE r.k::text = s.k::text) AS equal
+FROM (SELECT feature, slm.rollup(k) AS k
+      FROM (SELECT feature, wave, slm.kano_agg(f, d, w) AS k
+            FROM kano_big GROUP BY feature, wave) w
+      GROUP BY feature) r
+JOIN serial s USING (feature);
+-- rollup of per-feature summaries in parallel, too
+SELECT (SELECT slm.rollup(k) FROM serial)::text = k::text AS rollup_of_features
+FROM serial_all;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+SELECT k FROM serial_all;
+SELECT slm.respondents(k), slm.skipped(k), slm.category(k),
+       round(slm.better(k)::numeric, 4) AS better, round(slm.worse(k)::numeric, 4) AS worse,
+       round(slm.functional_mean(k)::numeric, 4) AS fmean,
+       round(slm.functional_stddev(k)::numeric, 4) AS fsd,
+       round(slm.importance(k)::numeric, 4) AS importance,
+       round(slm.weighted_functional_mean(k)::numeric, 4) AS wfmean
+FROM serial_all;
+-- the same figures straight from the rows
+SELECT count(*) FILTER (WHERE f IS NOT NULL AND d IS NOT NULL) AS respondents,
+       count(*) FILTER (WHERE f IS NULL OR d IS NULL) AS skipped,
+       round(avg(CASE f WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 0 WHEN 4 THEN -1 ELSE -2 END)
+             FILTER (WHERE f IS NOT NULL AND d IS NOT NULL), 4) AS fmean,
+       round(stddev_samp(CASE f WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 0 WHEN 4 THEN -1 ELSE -2 END)
+             FILTER (WHERE f IS NOT NULL AND d IS NOT NULL), 4) AS fsd,
+       round(avg(w) FILTER (WHERE f IS NOT NULL AND d IS NOT NULL)::numeric, 4) AS importance,
+       round((sum(w * CASE f WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 0 WHEN 4 THEN -1 ELSE -2 END)
+              FILTER (WHERE f IS NOT NULL AND d IS NOT NULL)
+              / sum(w) FILTER (WHERE f IS NOT NULL AND d IS NOT NULL))::numeric, 4) AS wfmean
+FROM kano_big;
+DROP TABLE kano_big;
+
+--
+-- kano_report over a long-format table
+--
+CREATE TEMP TABLE survey("Respondent" integer, "Feature" text, fq text, dq text,
+                         importance integer, fcode smallint, dcode integer);
+INSERT INTO survey("Respondent", "Feature", fq, dq, importance) VALUES
+    (1, 'dark mode', 'like', 'neutral', 3), (2, 'dark mode', 'like', 'live-with', 5),
+    (3, 'dark mode', 'neutral', 'neutral', 1), (4, 'dark mode', 'like', 'dislike', 4),
+    (1, 'export', 'must-be', 'dislike', 9), (2, 'export', 'neutral', 'dislike', 8),
+    (3, 'export', 'like', 'dislike', 9), (4, 'export', 'expect', 'can''t accept', NULL),
+    (1, 'sso', 'dislike', 'like', 2), (2, 'sso', NULL, 'like', 2),
+    (3, 'sso', 'neutral', 'neutral', 1), (4, 'sso', 'like', 'like', 1);
+UPDATE survey SET
+    fcode = CASE fq WHEN 'like' THEN 1 WHEN 'must-be' THEN 2 WHEN 'expect' THEN 2
+                    WHEN 'neutral' THEN 3 WHEN 'dislike' THEN 5 END,
+    dcode = CASE dq WHEN 'like' THEN 1 WHEN 'neutral' THEN 3 WHEN 'live-with' THEN 4
+                    ELSE 5 END;
+SELECT feature, respondents, a, o, m, i, r, q, category,
+       round(better::numeric, 3) AS better, round(worse::numeric, 3) AS worse,
+       round(category_strength::numeric, 3) AS strength,
+       round(total_strength::numeric, 3) AS total, fong_significant AS fong,
+       round(functional_mean::numeric, 3) AS fmean,
+       round(dysfunctional_mean::numeric, 3) AS dmean,
+       round(importance::numeric, 3) AS importance
+FROM slm.kano_report('survey', 'Feature', 'fq', 'dq', 'importance');
+-- integer columns, no importance, named arguments
+SELECT feature, respondents, a, o, m, i, r, q, category, importance
+FROM slm.kano_report(tbl => 'survey', feature => 'Feature',
+                     functional => 'fcode', dysfunctional => 'dcode');
+-- a mix of integer and text columns
+SELECT feature, respondents, category
+FROM slm.kano_report('survey', 'Feature', 'fcode', 'dq');
+-- the report agrees with the aggregate
+SELECT count(*) AS features,
+       count(*) FILTER (WHERE r.category = slm.category(s.k)
+                          AND r.better IS NOT DISTINCT FROM slm.better(s.k)
+                          AND r.importance IS NOT DISTINCT FROM slm.importance(s.k)) AS agree
+FROM slm.kano_report('survey', 'Feature', 'fq', 'dq', 'importance') r
+JOIN (SELECT "Feature" AS feature, slm.kano_agg(fq, dq, importance) AS k
+      FROM survey GROUP BY 1) s USING (feature);
+-- errors
+SELECT * FROM slm.kano_report('survey', 'feature', 'fq', 'dq');
+SELECT * FROM slm.kano_report('survey', 'Feature', 'fq', 'dq', 'weight');
+SELECT * FROM slm.kano_report('survey', 'Feature', NULL, 'dq');
+SELECT * FROM slm.kano_report('survey', 'Feature', 'fq', '"Respondent"; DROP TABLE survey');
+-- values that are not answers (the context, naming the query, is left out)
+\set VERBOSITY terse
+SELECT * FROM slm.kano_report('survey', 'Feature', 'importance', 'dq');
+\set VERBOSITY default
+SELECT * FROM slm.kano_report('nonexistent', 'Feature', 'fq', 'dq');
+SELECT count(*) FROM survey;

@@ -1,0 +1,643 @@
+/*-------------------------------------------------------------------------
+ *
+ * feedback.c
+ *	  Customer feedback aggregates: CSAT (share of satisfied answers on a
+ *	  1..scale rating) and NPS (Net Promoter Score on a 0..10 rating).
+ *
+ * Both follow the two-step pattern of kano.c: the aggregate returns a small
+ * fixed-size summary (slm.csat, slm.nps) holding exact counts, accessors
+ * read figures off it, and rollup() merges summaries. Rows with a NULL
+ * argument are ignored, as built-in aggregates do, so a group without a
+ * score gives NULL.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "slm_compat.h"
+#include "kano.h"
+
+/* ----------
+ * slm.csat, stored form (version 1)
+ *
+ * Answers on one scale 1..scale: how many, how many satisfied (score >=
+ * scale - 1, the top two boxes) and the sum of the scores.
+ * ----------
+ */
+#define SLM_CSAT_VERSION	1
+#define CSAT_MIN_SCALE		3
+
+typedef struct SlmCsat
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* SLM_CSAT_VERSION */
+	uint8		flags;			/* reserved, zero */
+	uint16		reserved;		/* reserved, zero */
+	int32		scale;			/* highest score, >= CSAT_MIN_SCALE */
+	int32		reserved2;		/* reserved, zero */
+	int64		responses;		/* answers */
+	int64		satisfied;		/* answers in the top two boxes */
+	int64		sum;			/* sum of the scores */
+} SlmCsat;
+
+/* ----------
+ * slm.nps, stored form (version 1)
+ *
+ * Answers 0..10 counted as promoters (9, 10), passives (7, 8) and
+ * detractors (0 to 6).
+ * ----------
+ */
+#define SLM_NPS_VERSION		1
+
+typedef struct SlmNps
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* SLM_NPS_VERSION */
+	uint8		flags;			/* reserved, zero */
+	uint16		reserved;		/* reserved, zero */
+	int64		promoters;
+	int64		passives;
+	int64		detractors;
+} SlmNps;
+
+#define DatumGetSlmCsatP(X)		((SlmCsat *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_SLM_CSAT_P(n) DatumGetSlmCsatP(PG_GETARG_DATUM(n))
+#define DatumGetSlmNpsP(X)		((SlmNps *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_SLM_NPS_P(n)	DatumGetSlmNpsP(PG_GETARG_DATUM(n))
+
+PG_FUNCTION_INFO_V1(slm_csat_in);
+PG_FUNCTION_INFO_V1(slm_csat_out);
+PG_FUNCTION_INFO_V1(slm_csat_recv);
+PG_FUNCTION_INFO_V1(slm_csat_send);
+PG_FUNCTION_INFO_V1(slm_csat_agg_trans);
+PG_FUNCTION_INFO_V1(slm_csat_combine);
+PG_FUNCTION_INFO_V1(slm_csat);
+PG_FUNCTION_INFO_V1(slm_mean);
+PG_FUNCTION_INFO_V1(slm_csat_responses);
+PG_FUNCTION_INFO_V1(slm_satisfied);
+PG_FUNCTION_INFO_V1(slm_nps_in);
+PG_FUNCTION_INFO_V1(slm_nps_out);
+PG_FUNCTION_INFO_V1(slm_nps_recv);
+PG_FUNCTION_INFO_V1(slm_nps_send);
+PG_FUNCTION_INFO_V1(slm_nps_agg_trans);
+PG_FUNCTION_INFO_V1(slm_nps_combine);
+PG_FUNCTION_INFO_V1(slm_nps);
+PG_FUNCTION_INFO_V1(slm_promoters);
+PG_FUNCTION_INFO_V1(slm_passives);
+PG_FUNCTION_INFO_V1(slm_detractors);
+PG_FUNCTION_INFO_V1(slm_nps_responses);
+
+
+/* ----------------------------------------------------------------
+ * CSAT
+ * ----------------------------------------------------------------
+ */
+
+/* A new empty CSAT summary on a scale, in the given context. */
+static SlmCsat *
+csat_new(int32 scale, MemoryContext cxt)
+{
+	SlmCsat    *c = MemoryContextAllocZero(cxt, sizeof(SlmCsat));
+
+	SET_VARSIZE(c, sizeof(SlmCsat));
+	c->version = SLM_CSAT_VERSION;
+	c->scale = scale;
+	return c;
+}
+
+/* A copy of a CSAT summary in the given context. */
+static SlmCsat *
+csat_copy(const SlmCsat *c, MemoryContext cxt)
+{
+	SlmCsat    *r = MemoryContextAlloc(cxt, sizeof(SlmCsat));
+
+	memcpy(r, c, sizeof(SlmCsat));
+	return r;
+}
+
+/* Raise the error for a scale too small to have two top boxes. */
+static void
+csat_check_scale(int32 scale)
+{
+	if (scale < CSAT_MIN_SCALE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid CSAT scale %d", scale),
+				 errdetail("A CSAT scale runs from 1 to at least %d, so that its top two boxes are not the whole scale.",
+						   CSAT_MIN_SCALE)));
+}
+
+/* Raise the error for summaries or rows on different scales. */
+static void
+csat_check_same_scale(int32 a, int32 b)
+{
+	if (a != b)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("CSAT scales %d and %d differ", a, b),
+				 errdetail("A CSAT summary holds answers on one scale only."),
+				 errhint("Summarise each scale separately, or convert the scores to one scale first.")));
+}
+
+/*
+ * Check that a summary read from outside is one slm could have built.
+ * Returns NULL if so, else a sentence saying what is wrong. The sum must lie
+ * between its least and greatest values given the counts: each satisfied
+ * answer scores scale - 1 or scale, each other answer 1 to scale - 2.
+ */
+static const char *
+csat_check(const SlmCsat *c)
+{
+	int64		others;
+	int64		lo;
+	int64		hi;
+	int64		t;
+
+	if (c->flags != 0 || c->reserved != 0 || c->reserved2 != 0)
+		return "The reserved fields are not zero.";
+	if (c->scale < CSAT_MIN_SCALE)
+		return "The scale is less than 3.";
+	if (c->responses < 0 || c->satisfied < 0 || c->sum < 0)
+		return "A count is negative.";
+	if (c->satisfied > c->responses)
+		return "More answers are satisfied than there are answers.";
+	others = c->responses - c->satisfied;
+	/* lo = satisfied * (scale - 1) + others */
+	if (pg_mul_s64_overflow(c->satisfied, c->scale - 1, &t) ||
+		pg_add_s64_overflow(t, others, &lo))
+		return "The sum of the scores is too small for the counts.";
+	if (c->sum < lo)
+		return "The sum of the scores is too small for the counts.";
+	/* hi = satisfied * scale + others * (scale - 2); beyond bigint, no limit */
+	if (!pg_mul_s64_overflow(c->satisfied, c->scale, &t) &&
+		!pg_mul_s64_overflow(others, c->scale - 2, &hi) &&
+		!pg_add_s64_overflow(t, hi, &hi) &&
+		c->sum > hi)
+		return "The sum of the scores is too large for the counts.";
+	return NULL;
+}
+
+/* Text input of slm.csat. */
+Datum
+slm_csat_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	struct Node *escontext = SLM_ESCONTEXT_ARG(fcinfo);
+	SlmCsat    *c = csat_new(0, CurrentMemoryContext);
+	SlmReader	r;
+	int64		scale;
+	const char *problem;
+
+	if (!slm_read_begin(&r, str, "slm.csat", escontext) ||
+		!slm_read_int64s(&r, "scale", &scale, 1) ||
+		!slm_read_int64s(&r, "responses", &c->responses, 1) ||
+		!slm_read_int64s(&r, "satisfied", &c->satisfied, 1) ||
+		!slm_read_int64s(&r, "sum", &c->sum, 1) ||
+		!slm_read_end(&r))
+		PG_RETURN_NULL();
+	c->scale = (int32) Min(scale, PG_INT32_MAX);
+	problem = (scale > PG_INT32_MAX) ? "The scale is out of range." : csat_check(c);
+	if (problem != NULL)
+	{
+		errsave(escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "slm.csat", str),
+				 errdetail_internal("%s", problem)));
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_POINTER(c);
+}
+
+/* Text output of slm.csat. */
+Datum
+slm_csat_out(PG_FUNCTION_ARGS)
+{
+	SlmCsat    *c = PG_GETARG_SLM_CSAT_P(0);
+	StringInfoData buf;
+	int64		scale = c->scale;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '(');
+	slm_write_int64s(&buf, "scale", &scale, 1);
+	slm_write_int64s(&buf, "responses", &c->responses, 1);
+	slm_write_int64s(&buf, "satisfied", &c->satisfied, 1);
+	slm_write_int64s(&buf, "sum", &c->sum, 1);
+	appendStringInfoChar(&buf, ')');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* Binary input of slm.csat: a version byte, then the fields in order. */
+Datum
+slm_csat_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	SlmCsat    *c;
+	const char *problem;
+
+	if (version != SLM_CSAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "slm.csat"),
+				 errdetail("Format version %d is not supported; this version of slm reads version %d.",
+						   version, SLM_CSAT_VERSION)));
+	c = csat_new(pq_getmsgint(buf, 4), CurrentMemoryContext);
+	c->responses = pq_getmsgint64(buf);
+	c->satisfied = pq_getmsgint64(buf);
+	c->sum = pq_getmsgint64(buf);
+	problem = csat_check(c);
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "slm.csat"),
+				 errdetail_internal("%s", problem)));
+	PG_RETURN_POINTER(c);
+}
+
+/* Binary output of slm.csat. */
+Datum
+slm_csat_send(PG_FUNCTION_ARGS)
+{
+	SlmCsat    *c = PG_GETARG_SLM_CSAT_P(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, SLM_CSAT_VERSION);
+	pq_sendint32(&buf, c->scale);
+	pq_sendint64(&buf, c->responses);
+	pq_sendint64(&buf, c->satisfied);
+	pq_sendint64(&buf, c->sum);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * csat_agg(integer [, integer]) transition. The state is changed in place
+ * when called as an aggregate (it lives in the aggregate's context), else
+ * copied. Rows with a NULL score or scale are ignored.
+ */
+Datum
+slm_csat_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
+	int32		score;
+	int32		scale = 5;
+	SlmCsat    *c;
+
+	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	score = PG_GETARG_INT32(1);
+	if (PG_NARGS() > 2)
+		scale = PG_GETARG_INT32(2);
+	csat_check_scale(scale);
+	if (score < 1 || score > scale)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("CSAT score %d is out of range for scale %d", score, scale),
+				 errdetail("Scores on a scale of %d run from 1 to %d.", scale, scale)));
+
+	if (PG_ARGISNULL(0))
+		c = csat_new(scale, inagg ? aggcontext : CurrentMemoryContext);
+	else if (inagg)
+		c = (SlmCsat *) PG_GETARG_POINTER(0);
+	else
+		c = csat_copy(PG_GETARG_SLM_CSAT_P(0), CurrentMemoryContext);
+	csat_check_same_scale(c->scale, scale);
+
+	c->responses++;
+	if (score >= scale - 1)
+		c->satisfied++;
+	c->sum = slm_add_counts(c->sum, score, "slm.csat");
+	PG_RETURN_POINTER(c);
+}
+
+/*
+ * csat_combine(slm.csat, slm.csat): merge two summaries on the same scale;
+ * NULL is ignored. Combine function of csat_agg, transition of rollup.
+ */
+Datum
+slm_csat_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
+	SlmCsat    *a;
+	SlmCsat    *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	b = PG_GETARG_SLM_CSAT_P(1);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(csat_copy(b, inagg ? aggcontext : CurrentMemoryContext));
+	if (inagg)
+		a = (SlmCsat *) PG_GETARG_POINTER(0);
+	else
+		a = csat_copy(PG_GETARG_SLM_CSAT_P(0), CurrentMemoryContext);
+
+	csat_check_same_scale(a->scale, b->scale);
+	a->responses = slm_add_counts(a->responses, b->responses, "slm.csat");
+	a->satisfied = slm_add_counts(a->satisfied, b->satisfied, "slm.csat");
+	a->sum = slm_add_counts(a->sum, b->sum, "slm.csat");
+	PG_RETURN_POINTER(a);
+}
+
+/* csat(slm.csat): share of satisfied answers, 0 to 1 */
+Datum
+slm_csat(PG_FUNCTION_ARGS)
+{
+	SlmCsat    *c = PG_GETARG_SLM_CSAT_P(0);
+
+	if (c->responses == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) c->satisfied / c->responses);
+}
+
+/* mean(slm.csat): mean score */
+Datum
+slm_mean(PG_FUNCTION_ARGS)
+{
+	SlmCsat    *c = PG_GETARG_SLM_CSAT_P(0);
+
+	if (c->responses == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) c->sum / c->responses);
+}
+
+/* responses(slm.csat): number of answers */
+Datum
+slm_csat_responses(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_CSAT_P(0)->responses);
+}
+
+/* satisfied(slm.csat): answers in the top two boxes */
+Datum
+slm_satisfied(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_CSAT_P(0)->satisfied);
+}
+
+
+/* ----------------------------------------------------------------
+ * NPS
+ * ----------------------------------------------------------------
+ */
+
+/* A new empty NPS summary in the given context. */
+static SlmNps *
+nps_new(MemoryContext cxt)
+{
+	SlmNps	   *n = MemoryContextAllocZero(cxt, sizeof(SlmNps));
+
+	SET_VARSIZE(n, sizeof(SlmNps));
+	n->version = SLM_NPS_VERSION;
+	return n;
+}
+
+/* A copy of an NPS summary in the given context. */
+static SlmNps *
+nps_copy(const SlmNps *n, MemoryContext cxt)
+{
+	SlmNps	   *r = MemoryContextAlloc(cxt, sizeof(SlmNps));
+
+	memcpy(r, n, sizeof(SlmNps));
+	return r;
+}
+
+/* All answers of an NPS summary, or -1 if they overflow a bigint. */
+static int64
+nps_responses(const SlmNps *n)
+{
+	int64		r;
+
+	if (pg_add_s64_overflow(n->promoters, n->passives, &r) ||
+		pg_add_s64_overflow(r, n->detractors, &r))
+		return -1;
+	return r;
+}
+
+/* Check a summary read from outside; NULL if good, else what is wrong. */
+static const char *
+nps_check(const SlmNps *n)
+{
+	if (n->flags != 0 || n->reserved != 0)
+		return "The reserved fields are not zero.";
+	if (n->promoters < 0 || n->passives < 0 || n->detractors < 0)
+		return "A count is negative.";
+	if (nps_responses(n) < 0)
+		return "The counts add up to more than a bigint holds.";
+	return NULL;
+}
+
+/* Text input of slm.nps. */
+Datum
+slm_nps_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	struct Node *escontext = SLM_ESCONTEXT_ARG(fcinfo);
+	SlmNps	   *n = nps_new(CurrentMemoryContext);
+	SlmReader	r;
+	const char *problem;
+
+	if (!slm_read_begin(&r, str, "slm.nps", escontext) ||
+		!slm_read_int64s(&r, "promoters", &n->promoters, 1) ||
+		!slm_read_int64s(&r, "passives", &n->passives, 1) ||
+		!slm_read_int64s(&r, "detractors", &n->detractors, 1) ||
+		!slm_read_end(&r))
+		PG_RETURN_NULL();
+	problem = nps_check(n);
+	if (problem != NULL)
+	{
+		errsave(escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "slm.nps", str),
+				 errdetail_internal("%s", problem)));
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_POINTER(n);
+}
+
+/* Text output of slm.nps. */
+Datum
+slm_nps_out(PG_FUNCTION_ARGS)
+{
+	SlmNps	   *n = PG_GETARG_SLM_NPS_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '(');
+	slm_write_int64s(&buf, "promoters", &n->promoters, 1);
+	slm_write_int64s(&buf, "passives", &n->passives, 1);
+	slm_write_int64s(&buf, "detractors", &n->detractors, 1);
+	appendStringInfoChar(&buf, ')');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* Binary input of slm.nps: a version byte, then the counts. */
+Datum
+slm_nps_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	SlmNps	   *n;
+	const char *problem;
+
+	if (version != SLM_NPS_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "slm.nps"),
+				 errdetail("Format version %d is not supported; this version of slm reads version %d.",
+						   version, SLM_NPS_VERSION)));
+	n = nps_new(CurrentMemoryContext);
+	n->promoters = pq_getmsgint64(buf);
+	n->passives = pq_getmsgint64(buf);
+	n->detractors = pq_getmsgint64(buf);
+	problem = nps_check(n);
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "slm.nps"),
+				 errdetail_internal("%s", problem)));
+	PG_RETURN_POINTER(n);
+}
+
+/* Binary output of slm.nps. */
+Datum
+slm_nps_send(PG_FUNCTION_ARGS)
+{
+	SlmNps	   *n = PG_GETARG_SLM_NPS_P(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, SLM_NPS_VERSION);
+	pq_sendint64(&buf, n->promoters);
+	pq_sendint64(&buf, n->passives);
+	pq_sendint64(&buf, n->detractors);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * nps_agg(integer) transition: in place when called as an aggregate, else
+ * on a copy. Rows with a NULL score are ignored.
+ */
+Datum
+slm_nps_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
+	int32		score;
+	SlmNps	   *n;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	score = PG_GETARG_INT32(1);
+	if (score < 0 || score > 10)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("NPS score %d is out of range", score),
+				 errdetail("Net Promoter Score answers run from 0 to 10.")));
+
+	if (PG_ARGISNULL(0))
+		n = nps_new(inagg ? aggcontext : CurrentMemoryContext);
+	else if (inagg)
+		n = (SlmNps *) PG_GETARG_POINTER(0);
+	else
+		n = nps_copy(PG_GETARG_SLM_NPS_P(0), CurrentMemoryContext);
+
+	if (score >= 9)
+		n->promoters++;
+	else if (score >= 7)
+		n->passives++;
+	else
+		n->detractors++;
+	PG_RETURN_POINTER(n);
+}
+
+/*
+ * nps_combine(slm.nps, slm.nps): merge two summaries; NULL is ignored.
+ * Combine function of nps_agg, transition of rollup.
+ */
+Datum
+slm_nps_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
+	SlmNps	   *a;
+	SlmNps	   *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	b = PG_GETARG_SLM_NPS_P(1);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(nps_copy(b, inagg ? aggcontext : CurrentMemoryContext));
+	if (inagg)
+		a = (SlmNps *) PG_GETARG_POINTER(0);
+	else
+		a = nps_copy(PG_GETARG_SLM_NPS_P(0), CurrentMemoryContext);
+
+	a->promoters = slm_add_counts(a->promoters, b->promoters, "slm.nps");
+	a->passives = slm_add_counts(a->passives, b->passives, "slm.nps");
+	a->detractors = slm_add_counts(a->detractors, b->detractors, "slm.nps");
+	if (nps_responses(a) < 0)
+		(void) slm_add_counts(PG_INT64_MAX, 1, "slm.nps");
+	PG_RETURN_POINTER(a);
+}
+
+/* nps(slm.nps): percentage of promoters minus percentage of detractors */
+Datum
+slm_nps(PG_FUNCTION_ARGS)
+{
+	SlmNps	   *n = PG_GETARG_SLM_NPS_P(0);
+	int64		total = nps_responses(n);
+
+	if (total == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * (double) (n->promoters - n->detractors) / total);
+}
+
+/* promoters(slm.nps): answers of 9 or 10 */
+Datum
+slm_promoters(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_NPS_P(0)->promoters);
+}
+
+/* passives(slm.nps): answers of 7 or 8 */
+Datum
+slm_passives(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_NPS_P(0)->passives);
+}
+
+/* detractors(slm.nps): answers of 0 to 6 */
+Datum
+slm_detractors(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_NPS_P(0)->detractors);
+}
+
+/* responses(slm.nps): all answers */
+Datum
+slm_nps_responses(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_responses(PG_GETARG_SLM_NPS_P(0)));
+}
