@@ -61,6 +61,18 @@ CREATE TABLE cal_copy (id int, c slm.calendar);
 \copy cal_copy FROM 'results/calendar_io.bin' WITH (FORMAT binary)
 SELECT s.id, s.c = c.c AS binary_round_trip FROM cal_samples s JOIN cal_copy c USING (id) ORDER BY id;
 
+-- calendars can be grouped, counted, joined and indexed (btree and hash
+-- operator classes over an arbitrary but consistent order of the canonical bytes)
+SELECT count(DISTINCT c) AS distinct_calendars, count(*) AS all_rows
+FROM (SELECT c FROM cal_samples UNION ALL SELECT c FROM cal_copy) s;
+SELECT count(*) AS joined FROM cal_samples a JOIN cal_copy b ON a.c = b.c;
+SELECT c, count(*) FROM (SELECT c FROM cal_samples UNION ALL SELECT c FROM cal_copy) s
+GROUP BY c HAVING c = '24x7; tz Pacific/Chatham';
+CREATE INDEX ON cal_samples (c);
+SET enable_seqscan = off;
+SELECT id FROM cal_samples WHERE c = '24x7; tz Pacific/Chatham';
+RESET enable_seqscan;
+
 -- constructors for calendars kept in tables
 SELECT slm.calendar('mon-fri 09:00-17:00', 'Europe/Berlin');
 SELECT slm.calendar('mon-fri 09:00-17:00', 'europe/berlin', ARRAY['2026-12-25', '2026-12-24', NULL]::date[]);

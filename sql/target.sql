@@ -25,6 +25,11 @@ SELECT a.id, a.t OPERATOR(slm.=) b.t AS binary_round_trip FROM tgt a JOIN tgt2 b
 SELECT '4h'::slm.target OPERATOR(slm.=) '240 minutes'::slm.target AS same,
        '4h'::slm.target OPERATOR(slm.<>) '4h goal 95%'::slm.target AS differ;
 
+-- targets can be grouped and sorted (an arbitrary but consistent order)
+SELECT t::text AS target, count(*)
+FROM (SELECT t FROM tgt UNION ALL SELECT t FROM tgt2 UNION ALL SELECT '30 minutes'::slm.target) s
+GROUP BY t ORDER BY 2 DESC, 1;
+
 -- constructor and accessors
 SELECT slm.target('4 hours', 'mon-fri 09:00-17:00; tz Europe/Berlin', 0.95, 0.8);
 SELECT slm.target('1 hour'), slm.target('1 day', NULL, 0.999);

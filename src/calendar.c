@@ -18,6 +18,7 @@
 #include <limits.h>
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
@@ -1072,4 +1073,77 @@ slm_calendar_tz(PG_FUNCTION_ARGS)
 	SlmCalendar *cal = PG_GETARG_SLM_CALENDAR_P(0);
 
 	PG_RETURN_TEXT_P(cstring_to_text(SLM_CAL_TZ(cal)));
+}
+
+/*
+ * Ordering and hashing of canonical values, byte by byte: an arbitrary but
+ * consistent order, so that calendars and targets can be grouped, sorted,
+ * joined and indexed. Shared with slm.target, whose stored form is also
+ * canonical.
+ */
+int
+slm_bytes_cmp(const struct varlena *a, const struct varlena *b)
+{
+	Size		la = VARSIZE(a),
+				lb = VARSIZE(b);
+	int			r = memcmp(VARDATA(a), VARDATA(b), Min(la, lb) - VARHDRSZ);
+
+	if (r != 0)
+		return r < 0 ? -1 : 1;
+	return (la > lb) - (la < lb);
+}
+
+PG_FUNCTION_INFO_V1(slm_calendar_cmp);
+/* btree support: -1, 0 or 1. */
+Datum
+slm_calendar_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_CALENDAR_P(0),
+								  (struct varlena *) PG_GETARG_SLM_CALENDAR_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(slm_calendar_lt);
+/* a < b in the byte order */
+Datum
+slm_calendar_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_CALENDAR_P(0),
+								 (struct varlena *) PG_GETARG_SLM_CALENDAR_P(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_calendar_le);
+/* a <= b in the byte order */
+Datum
+slm_calendar_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_CALENDAR_P(0),
+								 (struct varlena *) PG_GETARG_SLM_CALENDAR_P(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_calendar_gt);
+/* a > b in the byte order */
+Datum
+slm_calendar_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_CALENDAR_P(0),
+								 (struct varlena *) PG_GETARG_SLM_CALENDAR_P(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_calendar_ge);
+/* a >= b in the byte order */
+Datum
+slm_calendar_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_CALENDAR_P(0),
+								 (struct varlena *) PG_GETARG_SLM_CALENDAR_P(1)) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_calendar_hash);
+/* hash support: a hash of the canonical bytes. */
+Datum
+slm_calendar_hash(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_SLM_CALENDAR_P(0);
+
+	return hash_any((unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ);
 }

@@ -35,13 +35,47 @@ COMMENT ON FUNCTION slm.calendar_ne(slm.calendar, slm.calendar) IS 'Calendars di
 CREATE OPERATOR slm.= (
     LEFTARG = slm.calendar, RIGHTARG = slm.calendar, PROCEDURE = slm.calendar_eq,
     COMMUTATOR = OPERATOR(slm.=), NEGATOR = OPERATOR(slm.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR slm.<> (
     LEFTARG = slm.calendar, RIGHTARG = slm.calendar, PROCEDURE = slm.calendar_ne,
     COMMUTATOR = OPERATOR(slm.<>), NEGATOR = OPERATOR(slm.=),
     RESTRICT = neqsel, JOIN = neqjoinsel
 );
+
+-- An arbitrary but consistent order (of the canonical bytes) and a hash, so
+-- that calendars can be grouped, sorted, joined and indexed.
+CREATE FUNCTION slm.calendar_cmp(slm.calendar, slm.calendar) RETURNS integer
+    AS 'MODULE_PATHNAME', 'slm_calendar_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.calendar_lt(slm.calendar, slm.calendar) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_calendar_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.calendar_le(slm.calendar, slm.calendar) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_calendar_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.calendar_gt(slm.calendar, slm.calendar) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_calendar_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.calendar_ge(slm.calendar, slm.calendar) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_calendar_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.calendar_hash(slm.calendar) RETURNS integer
+    AS 'MODULE_PATHNAME', 'slm_calendar_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.calendar_cmp(slm.calendar, slm.calendar) IS 'btree support: order of canonical bytes';
+COMMENT ON FUNCTION slm.calendar_lt(slm.calendar, slm.calendar) IS 'Less than, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.calendar_le(slm.calendar, slm.calendar) IS 'Less than or equal, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.calendar_gt(slm.calendar, slm.calendar) IS 'Greater than, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.calendar_ge(slm.calendar, slm.calendar) IS 'Greater than or equal, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.calendar_hash(slm.calendar) IS 'hash support: hash of canonical bytes';
+CREATE OPERATOR slm.< (LEFTARG = slm.calendar, RIGHTARG = slm.calendar, PROCEDURE = slm.calendar_lt,
+    COMMUTATOR = OPERATOR(slm.>), NEGATOR = OPERATOR(slm.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR slm.<= (LEFTARG = slm.calendar, RIGHTARG = slm.calendar, PROCEDURE = slm.calendar_le,
+    COMMUTATOR = OPERATOR(slm.>=), NEGATOR = OPERATOR(slm.>), RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR slm.> (LEFTARG = slm.calendar, RIGHTARG = slm.calendar, PROCEDURE = slm.calendar_gt,
+    COMMUTATOR = OPERATOR(slm.<), NEGATOR = OPERATOR(slm.<=), RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR slm.>= (LEFTARG = slm.calendar, RIGHTARG = slm.calendar, PROCEDURE = slm.calendar_ge,
+    COMMUTATOR = OPERATOR(slm.<=), NEGATOR = OPERATOR(slm.<), RESTRICT = scalargesel, JOIN = scalargejoinsel);
+CREATE OPERATOR CLASS slm.calendar_ops DEFAULT FOR TYPE slm.calendar USING btree AS
+    OPERATOR 1 slm.<, OPERATOR 2 slm.<=, OPERATOR 3 slm.=, OPERATOR 4 slm.>=, OPERATOR 5 slm.>,
+    FUNCTION 1 slm.calendar_cmp(slm.calendar, slm.calendar);
+CREATE OPERATOR CLASS slm.calendar_hash_ops DEFAULT FOR TYPE slm.calendar USING hash AS
+    OPERATOR 1 slm.=, FUNCTION 1 slm.calendar_hash(slm.calendar);
 
 CREATE FUNCTION slm.calendar(hours text, tz text, closed date[] DEFAULT NULL)
     RETURNS slm.calendar

@@ -80,6 +80,7 @@ typedef struct SlmCalendar
 extern SlmCalendar *slm_calendar_parse(const char *str, struct Node *escontext);
 extern char *slm_calendar_to_cstring(const SlmCalendar *cal);
 extern SlmCalendar *slm_calendar_default(void);
+extern int	slm_bytes_cmp(const struct varlena *a, const struct varlena *b);
 
 /* ----------
  * The clock engine (clock.c)

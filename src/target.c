@@ -18,6 +18,7 @@
 #include <ctype.h>
 #include <math.h>
 
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
@@ -702,4 +703,59 @@ slm_status(PG_FUNCTION_ARGS)
 	paused = paused_arg(fcinfo, 4, &rtyp);
 	PG_RETURN_TEXT_P(cstring_to_text(slm_target_status(clk, t, start, has_stop, stop,
 													   at, paused, rtyp)));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_cmp);
+/* btree support: -1, 0 or 1 in the byte order of canonical targets. */
+Datum
+slm_target_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_TARGET_P(0),
+								  (struct varlena *) PG_GETARG_SLM_TARGET_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_lt);
+/* a < b in the byte order */
+Datum
+slm_target_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_TARGET_P(0),
+								 (struct varlena *) PG_GETARG_SLM_TARGET_P(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_le);
+/* a <= b in the byte order */
+Datum
+slm_target_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_TARGET_P(0),
+								 (struct varlena *) PG_GETARG_SLM_TARGET_P(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_gt);
+/* a > b in the byte order */
+Datum
+slm_target_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_TARGET_P(0),
+								 (struct varlena *) PG_GETARG_SLM_TARGET_P(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_ge);
+/* a >= b in the byte order */
+Datum
+slm_target_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(slm_bytes_cmp((struct varlena *) PG_GETARG_SLM_TARGET_P(0),
+								 (struct varlena *) PG_GETARG_SLM_TARGET_P(1)) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(slm_target_hash);
+/* hash support: a hash of the canonical bytes. */
+Datum
+slm_target_hash(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_SLM_TARGET_P(0);
+
+	return hash_any((unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ);
 }

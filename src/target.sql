@@ -34,13 +34,47 @@ COMMENT ON FUNCTION slm.target_ne(slm.target, slm.target) IS 'Targets differ';
 CREATE OPERATOR slm.= (
     LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_eq,
     COMMUTATOR = OPERATOR(slm.=), NEGATOR = OPERATOR(slm.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR slm.<> (
     LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_ne,
     COMMUTATOR = OPERATOR(slm.<>), NEGATOR = OPERATOR(slm.=),
     RESTRICT = neqsel, JOIN = neqjoinsel
 );
+
+-- An arbitrary but consistent order (of the canonical bytes) and a hash, so
+-- that targets can be grouped, sorted, joined and indexed.
+CREATE FUNCTION slm.target_cmp(slm.target, slm.target) RETURNS integer
+    AS 'MODULE_PATHNAME', 'slm_target_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_lt(slm.target, slm.target) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_target_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_le(slm.target, slm.target) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_target_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_gt(slm.target, slm.target) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_target_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_ge(slm.target, slm.target) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_target_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION slm.target_hash(slm.target) RETURNS integer
+    AS 'MODULE_PATHNAME', 'slm_target_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_cmp(slm.target, slm.target) IS 'btree support: order of canonical bytes';
+COMMENT ON FUNCTION slm.target_lt(slm.target, slm.target) IS 'Less than, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.target_le(slm.target, slm.target) IS 'Less than or equal, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.target_gt(slm.target, slm.target) IS 'Greater than, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.target_ge(slm.target, slm.target) IS 'Greater than or equal, in the order of canonical bytes';
+COMMENT ON FUNCTION slm.target_hash(slm.target) IS 'hash support: hash of canonical bytes';
+CREATE OPERATOR slm.< (LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_lt,
+    COMMUTATOR = OPERATOR(slm.>), NEGATOR = OPERATOR(slm.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR slm.<= (LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_le,
+    COMMUTATOR = OPERATOR(slm.>=), NEGATOR = OPERATOR(slm.>), RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR slm.> (LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_gt,
+    COMMUTATOR = OPERATOR(slm.<), NEGATOR = OPERATOR(slm.<=), RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR slm.>= (LEFTARG = slm.target, RIGHTARG = slm.target, PROCEDURE = slm.target_ge,
+    COMMUTATOR = OPERATOR(slm.<=), NEGATOR = OPERATOR(slm.<), RESTRICT = scalargesel, JOIN = scalargejoinsel);
+CREATE OPERATOR CLASS slm.target_ops DEFAULT FOR TYPE slm.target USING btree AS
+    OPERATOR 1 slm.<, OPERATOR 2 slm.<=, OPERATOR 3 slm.=, OPERATOR 4 slm.>=, OPERATOR 5 slm.>,
+    FUNCTION 1 slm.target_cmp(slm.target, slm.target);
+CREATE OPERATOR CLASS slm.target_hash_ops DEFAULT FOR TYPE slm.target USING hash AS
+    OPERATOR 1 slm.=, FUNCTION 1 slm.target_hash(slm.target);
 
 CREATE FUNCTION slm.target(duration interval, calendar slm.calendar DEFAULT '24x7',
                            goal float8 DEFAULT NULL, warn float8 DEFAULT NULL)
