@@ -11,7 +11,7 @@ SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/trigger.sql src/avai
 DATA_built = slm--$(EXTVERSION).sql
 
 # pg_regress: one file per feature, run in this order.
-REGRESS = calendar_io calendar_time calendar_add target trigger availability kano feedback catalog
+REGRESS = calendar_io calendar_time calendar_add target trigger availability compliance kano feedback catalog
 REGRESS_OPTS = --inputdir=. --load-extension=slm --dbname=slm_regression
 
 PG_CFLAGS = -std=gnu99 -Wall -Wextra -Werror -Wno-unused-parameter \
