@@ -70,3 +70,49 @@ FROM tickets t JOIN policy p USING (priority);
 SELECT * FROM ticket_sla WHERE id <= 4 ORDER BY id;
 \echo 'Open tickets are judged now: one opened a day ago, one open since January.'
 SELECT id, priority, status, remaining > '0' AS time_left FROM ticket_sla WHERE id > 4 ORDER BY id;
+
+\echo
+\echo '== Compliance per priority: one query, a mergeable summary per group'
+SELECT p.priority, slm.total(c) AS tickets, slm.met(c) AS met, slm.breached(c) AS breached,
+       slm.open(c) AS open, round(slm.compliance(c)::numeric, 3) AS compliance,
+       slm.goal(c) AS goal, round(slm.error_budget(c)::numeric, 2) AS budget_left
+FROM (SELECT priority, slm.compliance_agg(p.target, t.opened, t.resolved, now(), t.waiting) AS c
+      FROM tickets t JOIN policy p USING (priority) GROUP BY priority) s
+JOIN policy p USING (priority) ORDER BY priority;
+
+\echo
+\echo '== Availability of the mail service in December, inside office hours only,'
+\echo '== with the agreed maintenance window left out of both sides'
+CREATE TABLE outages (service text, down tstzrange);
+INSERT INTO outages VALUES
+  ('mail', '[2026-12-02 10:00, 2026-12-02 11:30)'),
+  ('mail', '[2026-12-02 11:00, 2026-12-02 12:30)'),      -- overlaps the first
+  ('mail', '[2026-12-05 20:00, 2026-12-06 08:00)'),      -- outside service hours
+  ('mail', '[2026-12-16 16:00, 2026-12-17 10:00)'),
+  ('mail', '[2026-12-19 09:00, 2026-12-19 11:00)');      -- in the maintenance window
+SELECT service,
+       slm.agreed_time(c.hours, '[2026-12-01, 2027-01-01)', m) AS agreed,
+       slm.downtime(o, c.hours, '[2026-12-01, 2027-01-01)', m) AS downtime,
+       round(slm.availability(o, c.hours, '[2026-12-01, 2027-01-01)', m)::numeric, 4) AS availability,
+       slm.outage_count(o, '[2026-12-01, 2027-01-01)') AS outages,
+       slm.mtrs(o, c.hours, '[2026-12-01, 2027-01-01)', m) AS mtrs,
+       slm.mtbf(o, c.hours, '[2026-12-01, 2027-01-01)', m) AS mtbf
+FROM (SELECT service, slm.outage_agg(down) AS o FROM outages GROUP BY service) s,
+     calendars c,
+     (SELECT '{[2026-12-19 08:00, 2026-12-19 14:00)}'::tstzmultirange AS m) maint
+WHERE c.name = 'office';
+
+\echo
+\echo '== Kano: what customers of the service desk expect, and what delights them'
+CREATE TABLE survey (respondent int, feature text, functional text, dysfunctional text);
+INSERT INTO survey VALUES
+  (1, 'status page', 'like', 'neutral'), (2, 'status page', 'like', 'live-with'),
+  (3, 'status page', 'like', 'neutral'), (4, 'status page', 'neutral', 'neutral'),
+  (1, 'ticket updates', 'must-be', 'dislike'), (2, 'ticket updates', 'expect', 'dislike'),
+  (3, 'ticket updates', 'neutral', 'dislike'), (4, 'ticket updates', 'like', 'dislike'),
+  (1, 'chat', 'neutral', 'neutral'), (2, 'chat', 'like', 'dislike'),
+  (3, 'chat', 'like', 'dislike'), (4, 'chat', 'neutral', 'tolerate');
+SELECT feature, slm.category(k) AS category, round(slm.better(k)::numeric, 2) AS better,
+       round(slm.worse(k)::numeric, 2) AS worse, slm.respondents(k) AS n
+FROM (SELECT feature, slm.kano_agg(functional, dysfunctional) AS k FROM survey GROUP BY feature) s
+ORDER BY feature;
