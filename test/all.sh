@@ -33,16 +33,30 @@ suite() {
     fi
 }
 
+# pg_regress: each of its tests counts as one.
 regress() {
+    local out rc ok bad
     rm -rf results regression.diffs regression.out
     mkdir -p results
-    if ! make -s PG_CONFIG="/usr/lib/postgresql/$PGVER/bin/pg_config" installcheck; then
+    out=$(make -s PG_CONFIG="/usr/lib/postgresql/$PGVER/bin/pg_config" installcheck 2>&1)
+    rc=$?
+    printf '%s\n' "$out"
+    ok=$(printf '%s\n' "$out" | grep -cE '^(not )?ok |^test .* \.\.\. ok' || true)
+    bad=$(printf '%s\n' "$out" | grep -cE '^test .* \.\.\. FAILED|^not ok ' || true)
+    passed=$((passed + ok))
+    failed=$((failed + bad))
+    for t in $(printf '%s\n' "$out" | grep -E ' \.\.\. FAILED' | awk '{print $2}'); do
+        failures+=("$t")
+    done
+    if [ "$rc" -ne 0 ]; then
         [ -f regression.diffs ] && cat regression.diffs
+        [ "$bad" -eq 0 ] && { failed=$((failed + 1)); failures+=("pg_regress"); }
         return 1
     fi
 }
 
-suite "pg_regress" regress
+echo "=== pg_regress"
+regress
 for t in test/*.test.sh; do
     [ -e "$t" ] || continue
     suite "$(basename "$t" .test.sh)" bash "$t"
