@@ -61,7 +61,8 @@ for t in test/*.test.sh; do
     [ -e "$t" ] || continue
     suite "$(basename "$t" .test.sh)" bash "$t"
 done
-[ -f test/diff/run.sh ] && suite "differential" bash test/diff/run.sh postgres
+suite "reference model" python3 test/diff/test_reference.py
+suite "differential" bash test/diff/run.sh postgres
 
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"

@@ -28,7 +28,7 @@ import os
 import random
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -57,8 +57,6 @@ COLUMNS = [
 ERROR = "ERROR"
 NONE = "NONE"
 
-SCAN_FROM = datetime(1994, 1, 1)
-SCAN_TO = datetime(2042, 1, 1)
 QUERY_FROM = ref.utc_to_us(datetime(1995, 1, 1))
 QUERY_TO = ref.utc_to_us(datetime(2040, 12, 31))
 HOUR_US = 3600 * US_PER_SEC
@@ -68,39 +66,11 @@ HOUR_US = 3600 * US_PER_SEC
 # Zone facts
 # ---------------------------------------------------------------------------
 
-def _offset_at(zone, sec: int) -> int:
-    """UTC offset in seconds of a zone at an epoch second."""
-    dt = datetime.fromtimestamp(sec, tz=timezone.utc).astimezone(zone)
-    return int(dt.utcoffset().total_seconds())
-
-
 @lru_cache(maxsize=None)
-def transitions(zone_name: str) -> list[tuple[int, int, int]]:
-    """(instant us, offset before s, offset after s) of every offset change.
-
-    Found by scanning the UTC offset day by day from 1994 to 2041 and
-    bisecting each change to the second.
-    """
-    zone = ref.get_zone(zone_name)
-    out = []
-    sec = int((SCAN_FROM - ref.EPOCH).total_seconds())
-    end = int((SCAN_TO - ref.EPOCH).total_seconds())
-    prev = _offset_at(zone, sec)
-    while sec < end:
-        nxt = sec + 86400
-        off = _offset_at(zone, nxt)
-        if off != prev:
-            lo, hi = sec, nxt          # offset(lo) == prev, offset(hi) != prev
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                if _offset_at(zone, mid) == prev:
-                    lo = mid
-                else:
-                    hi = mid
-            out.append((hi * US_PER_SEC, prev, _offset_at(zone, hi)))
-            prev = _offset_at(zone, hi)
-        sec = nxt
-    return out
+def transitions(zone_name: str) -> tuple:
+    """Offset changes of the zone from 1994 to 2041 (see reference)."""
+    lo, hi = ref.utc_to_us(datetime(1994, 1, 1)), ref.utc_to_us(datetime(2042, 1, 1))
+    return tuple(tr for tr in ref.zone_transitions(zone_name) if lo <= tr[0] < hi)
 
 
 @lru_cache(maxsize=None)
@@ -230,8 +200,9 @@ def dated_clause(rng: random.Random, zone_name: str, around: date,
     return f"{dates} {pick_spans(rng, zone_name, style)}"
 
 
-KINDS = [("weekly", 40), ("overnight", 10), ("24x7", 7), ("sparse", 8),
-         ("dated", 8), ("dense", 14), ("fullcover", 4), ("office", 9)]
+KINDS = [("weekly", 36), ("overnight", 10), ("24x7", 7), ("sparse", 8),
+         ("dated", 8), ("dense", 12), ("fullcover", 4), ("office", 9),
+         ("longdated", 3), ("manydated", 3)]
 
 
 def make_calendar_text(rng: random.Random, zone_name: str, kind: str,
@@ -281,6 +252,21 @@ def make_calendar_text(rng: random.Random, zone_name: str, kind: str,
         if rng.random() < 0.5:
             clauses.append(f"{vary_case(rng, 'sat')} 10:00-14:00")
         dated(rng.randint(0, 3), spread=10)
+    elif kind == "longdated":
+        # a long dated range (a closure or special hours lasting months)
+        for _ in range(rng.randint(1, 2)):
+            weekly()
+        start = around + timedelta(days=rng.randint(-400, 10))
+        end = start + timedelta(days=rng.randint(30, 800))
+        rest = vary_case(rng, "closed") if rng.random() < 0.6 else pick_spans(rng, zone_name)
+        clauses.append(f"{start.isoformat()}..{end.isoformat()} {rest}")
+        dated(rng.randint(0, 3))
+    elif kind == "manydated":
+        for _ in range(rng.randint(0, 2)):
+            weekly()
+        spread = rng.choice([6, 30, 60])
+        dated(1, closed_p=0.0, spread=spread)
+        dated(rng.randint(9, 24), spread=spread)
     else:
         raise ValueError(kind)
 
@@ -301,7 +287,7 @@ def pick_anchor(rng: random.Random, zone_name: str) -> int:
         lo = ref.utc_to_us(datetime(2011, 12, 28))
         return lo + rng.randint(0, 5 * 86400) * US_PER_SEC
     trs = [tr for tr in transitions(zone_name) if QUERY_FROM <= tr[0] <= QUERY_TO]
-    if trs and rng.random() < 0.6:
+    if trs and rng.random() < 0.7:
         us = rng.choice(trs)[0]
         return us + rng.randint(-2 * 86400, 2 * 86400) * US_PER_SEC
     return rng.randint(QUERY_FROM // US_PER_SEC, QUERY_TO // US_PER_SEC) * US_PER_SEC
@@ -373,16 +359,21 @@ def pick_duration(rng: random.Random, cal: Calendar, kind: str, t: int) -> int:
         d += rng.choice([0, 0, 0, -1, 1, -US_PER_SEC, rand_us(rng, -HOUR_US, HOUR_US)])
         if d != 0:
             return d
-    elif kind == "dated":
+    elif not cal.has_weekly:
         # finite open time: ask for exactly all of it, or 1 us / 1 h more
         if rng.random() < 0.5:
             total = cal.business_time(t, horizon_f)
             return total + rng.choice([0, 1, HOUR_US])
         total = cal.business_time(horizon_b, t)
         return -(total + rng.choice([0, 1, HOUR_US]))
-    elif kind not in ("sparse",):
-        return rng.choice([1, -1]) * rand_us(rng, US_PER_SEC, 300 * HOUR_US)
-    return rng.choice([1, -1]) * rand_us(rng, 1, 2 * HOUR_US)
+    # a random amount, kept within the open time of the next/previous two
+    # years so that the answer stays in a sensible range
+    sign = rng.choice([1, -1])
+    d = rand_us(rng, US_PER_SEC, 300 * HOUR_US if kind != "sparse" else 2 * HOUR_US)
+    cap = abs(cal.business_time(t, t + sign * 730 * US_PER_DAY))
+    if d > cap:
+        d = rand_us(rng, 1, cap) if cap > 0 else 0
+    return sign * d
 
 
 def pick_n(rng: random.Random, cal: Calendar, kind: str, bdate: date) -> int:
@@ -390,7 +381,7 @@ def pick_n(rng: random.Random, cal: Calendar, kind: str, bdate: date) -> int:
     r = rng.random()
     if r < 0.1:
         return 0
-    if kind == "dated":
+    if not cal.has_weekly:
         avail_f = cal.business_days(bdate + timedelta(days=1), max(cal.dated) + timedelta(days=1))
         avail_b = cal.business_days(min(cal.dated), bdate)
         if rng.random() < 0.5:
@@ -413,17 +404,68 @@ def answer(fn, fmt=str) -> str:
         return None
 
 
+# Hand-picked calendars, each with an instant its questions cluster around:
+# clock changes that swallow or move spans, the day Pacific/Apia skipped,
+# midnight transitions, the specification's own examples.  Each one is
+# asked FIXED_REPEAT random sets of questions.
+FIXED = [
+    ("tz America/New_York; sun 02:00-03:00, 09:00-10:00", "2024-03-10 07:00"),
+    ("tz America/New_York; sun 01:00-04:00", "2024-11-03 06:00"),
+    ("tz America/New_York; sun 02:30-04:00; sat 22:00-02:30", "2024-03-10 07:00"),
+    ("tz America/New_York; sat-sun 01:30-01:45, 23:00-01:15", "2024-11-03 06:00"),
+    ("tz Pacific/Apia; mon-sun 09:00-17:00", "2011-12-30 10:00"),
+    ("tz Pacific/Apia; mon-sun 22:00-02:00; 2011-12-31 closed", "2011-12-30 10:00"),
+    ("tz Pacific/Apia; 2011-12-30 10:00-12:00; 2011-12-29 23:00-01:00", "2011-12-30 10:00"),
+    ("tz Pacific/Apia; 24x7; 2011-12-29..2011-12-31 08:00-20:00", "2011-12-30 10:00"),
+    ("tue,wed 22:00-06:00; 2024-01-03 closed", "2024-01-03 00:00"),
+    ("fri-mon 22:00-00:00, 08:59:30-09:00; tz Europe/Berlin", "2024-03-31 01:00"),
+    ("tz America/Santiago; mon-sun 00:00-24:00; 2022-09-10 closed", "2022-09-11 04:00"),
+    ("tz America/Santiago; mon-sun 00:30-23:30", "2022-09-11 04:00"),
+    ("tz America/Sao_Paulo; mon-sun 00:00-12:00, 12:00-00:00", "2018-11-04 03:00"),
+    ("tz America/Sao_Paulo; mon-sun 00:59:59-00:00:29, 13:00-01:00", "2004-11-02 03:00"),
+    ("tz America/Sao_Paulo; sat-sun 23:00-01:00", "2019-02-17 02:00"),
+    ("tz Australia/Lord_Howe; sun 01:30-02:30, 02:00-02:15", "2024-04-06 15:00"),
+    ("tz Australia/Lord_Howe; sun 02:00-02:30", "2024-10-05 15:30"),
+    ("tz Pacific/Chatham; sun 02:45-03:45; sat 23:00-03:00", "2024-04-06 14:00"),
+    ("tz Europe/Moscow; sun 01:00-03:00; 2014-10-25 22:00-02:30", "2014-10-25 22:00"),
+    ("tz Europe/Moscow; sat-sun 01:59:59-02:00:01", "2011-03-26 23:00"),
+    ("tz Asia/Kolkata; mon-fri 09:00-18:00; 2024-01-26 closed; 2024-01-27 10:00-13:00",
+     "2024-01-26 00:00"),
+    ("24x7; 2024-02-29 closed", "2024-02-29 00:00"),
+    ("mon 23:59:59-00:00:01", "2024-01-01 23:59"),
+]
+FIXED_REPEAT = 20
+FIXED_BASE = 1_000_000          # ids of the FIXED rows start here
+
+
+def fixed_ids() -> range:
+    """Ids of the rows generated from FIXED."""
+    return range(FIXED_BASE, FIXED_BASE + len(FIXED) * FIXED_REPEAT)
+
+
 def make_case(seed: int, idx: int, self_check: bool = False) -> tuple[dict, list[str]]:
-    """Generate case idx of a run: calendar, inputs, expected answers."""
+    """Generate case idx of a run: calendar, inputs, expected answers.
+
+    Ids from FIXED_BASE on use the hand-picked calendars of FIXED; the
+    others draw a random calendar.
+    """
     rng = random.Random(f"slm-diff:{seed}:{idx}")
-    zone_name = rng.choice(ZONES)
-    kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
-    anchor = pick_anchor(rng, zone_name)
-    zone = ref.get_zone(zone_name)
-    around = ref.instant_to_local(zone, anchor).date()
-    text = make_calendar_text(rng, zone_name, kind, around)
-    cal = Calendar.parse(text)
-    assert cal.zone_name == zone_name, (text, cal.zone_name)
+    if idx >= FIXED_BASE:
+        text, when = FIXED[(idx - FIXED_BASE) // FIXED_REPEAT]
+        kind = "fixed"
+        cal = Calendar.parse(text)
+        zone_name = cal.zone_name
+        anchor = ref.utc_to_us(datetime.strptime(when, "%Y-%m-%d %H:%M"))
+        anchor += rng.choice([0, 0, rand_us(rng, -US_PER_DAY, US_PER_DAY)])
+    else:
+        zone_name = rng.choice(ZONES)
+        kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
+        anchor = pick_anchor(rng, zone_name)
+        around = ref.instant_to_local(ref.get_zone(zone_name), anchor).date()
+        text = make_calendar_text(rng, zone_name, kind, around)
+        cal = Calendar.parse(text)
+        assert cal.zone_name == zone_name, (text, cal.zone_name)
+    zone = cal.zone
     bounds = boundaries(cal, anchor)
 
     # business_time
@@ -550,7 +592,8 @@ def main(argv=None) -> int:
     with open(os.path.join(args.out, "cases.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()
-        for idx in range(args.count):
+        ids = list(range(args.count)) + (list(fixed_ids()) if args.count else [])
+        for idx in ids:
             row, problems = make_case(args.seed, idx, args.self_check)
             w.writerow(row)
             kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
@@ -564,9 +607,10 @@ def main(argv=None) -> int:
         w.writerows(tzcheck_rows(args.seed, args.tz_per_zone))
     took = time.monotonic() - started
     mix = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
-    print(f"generated {args.count} cases (seed {args.seed}) in {took:.1f}s: {mix}")
+    total = sum(kinds.values())
+    print(f"generated {total} cases (seed {args.seed}) in {took:.1f}s: {mix}")
     if args.self_check:
-        print(f"reference self-check: {args.count} cases, "
+        print(f"reference self-check: {total} cases, "
               f"{failures} property failures")
     return 1 if failures else 0
 

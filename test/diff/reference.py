@@ -46,10 +46,16 @@ ONE_US = timedelta(microseconds=1)
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-# Searches in the future/past stop after this long beyond the last date that
-# could still change the answer (see Calendar._horizon_*).
-LONG_HORIZON_DAYS = 60 * 366
+# Searches for the next opening/closing instant stop this long after the
+# last date that could still change the answer (see Calendar._horizon_*).
+# Searches for amounts of open time or numbers of business dates on a
+# calendar with weekly spans (open time never runs out) are only bounded by
+# the range of Python dates.
 SHORT_HORIZON_DAYS = 400
+MIN_DATE = date(2, 1, 1)
+MAX_DATE = date(9998, 12, 31)
+MIN_INSTANT = (datetime(2, 1, 1) - datetime(1970, 1, 1)) // timedelta(microseconds=1)
+MAX_INSTANT = (datetime(9998, 12, 31) - datetime(1970, 1, 1)) // timedelta(microseconds=1)
 
 
 class CalendarError(ValueError):
@@ -135,6 +141,41 @@ def instant_to_local(zone: zoneinfo.ZoneInfo, us: int) -> datetime:
 def utc_date(us: int) -> date:
     """UTC calendar date of an instant."""
     return us_to_utc(us).date()
+
+
+def _offset_at(zone: zoneinfo.ZoneInfo, sec: int) -> int:
+    """UTC offset in seconds of a zone at an epoch second."""
+    return int(datetime.fromtimestamp(sec, tz=zone).utcoffset().total_seconds())
+
+
+@lru_cache(maxsize=None)
+def zone_transitions(zone_name: str, first_year: int = 1990,
+                     last_year: int = 2100) -> tuple:
+    """(instant us, offset before s, offset after s) of every offset change.
+
+    Found by scanning the UTC offset day by day and bisecting each change to
+    the second (no two changes of the zones used are within a day).
+    """
+    zone = get_zone(zone_name)
+    out = []
+    sec = int((datetime(first_year, 1, 1) - EPOCH).total_seconds())
+    end = int((datetime(last_year + 1, 1, 1) - EPOCH).total_seconds())
+    prev = _offset_at(zone, sec)
+    while sec < end:
+        nxt = sec + SECS_PER_DAY
+        off = _offset_at(zone, nxt)
+        if off != prev:
+            lo, hi = sec, nxt          # offset(lo) == prev, offset(hi) != prev
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if _offset_at(zone, mid) == prev:
+                    lo = mid
+                else:
+                    hi = mid
+            out.append((hi * US_PER_SEC, prev, off))
+            prev = off
+        sec = nxt
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------
@@ -357,10 +398,11 @@ class Calendar:
         """Instant after which searching forward cannot find anything new.
 
         Without weekly spans the open set ends with the last dated date.
-        With weekly spans, 'long' searches (amounts of open time, business
-        dates) go on for decades; searches for the next opening or closing
-        instant stop 400 days past the last dated date (the weekly pattern
-        either closes within a week or covers all local time for ever).
+        With weekly spans, 'long' searches (amounts of open time) go on as
+        far as Python dates do (every week without dated clauses has open
+        time, so they end); searches for the next opening or closing instant
+        stop 400 days past the last dated date (the weekly pattern either
+        closes within a week or covers all local time for ever).
         """
         bounds = self._dated_bounds()
         if not self.has_weekly:
@@ -368,11 +410,12 @@ class Calendar:
                 return t
             end = utc_to_us(datetime.combine(bounds[1], datetime.min.time())) + 3 * US_PER_DAY
             return max(t, end)
+        if long:
+            return MAX_INSTANT
         base = t
         if bounds is not None:
             base = max(t, utc_to_us(datetime.combine(bounds[1], datetime.min.time())))
-        days = LONG_HORIZON_DAYS if long else SHORT_HORIZON_DAYS
-        return base + days * US_PER_DAY
+        return base + SHORT_HORIZON_DAYS * US_PER_DAY
 
     def _horizon_backward(self, t: int, long: bool) -> int:
         """Mirror image of _horizon_forward."""
@@ -382,11 +425,12 @@ class Calendar:
                 return t
             start = utc_to_us(datetime.combine(bounds[0], datetime.min.time())) - 3 * US_PER_DAY
             return min(t, start)
+        if long:
+            return MIN_INSTANT
         base = t
         if bounds is not None:
             base = min(t, utc_to_us(datetime.combine(bounds[0], datetime.min.time())))
-        days = LONG_HORIZON_DAYS if long else SHORT_HORIZON_DAYS
-        return base - days * US_PER_DAY
+        return base - SHORT_HORIZON_DAYS * US_PER_DAY
 
     def pieces_forward(self, t: int, horizon: int):
         """Yield pieces of the open set within [t, horizon), in order.
@@ -483,12 +527,30 @@ class Calendar:
         raise NoAnswer("never opens again")
 
     def next_close(self, t: int) -> int:
-        """End of the union interval containing t, or of the next one."""
+        """End of the union interval containing t, or of the next one.
+
+        First the open set is searched up to 400 days past the last dated
+        date.  If it is still open there, the weekly hours cover all local
+        time, and a later close can only come from a clock change: a span
+        starting in a DST gap starts at the later instant, which can leave a
+        hole.  So the neighbourhood of every later transition of the zone
+        (to 2100; afterwards the rules repeat) is searched too.
+        """
         horizon = self._horizon_forward(t, long=False)
         for _s, e in self.intervals_forward(t, horizon):
-            if e >= horizon:
-                break
-            return e
+            if e < horizon:
+                return e
+            break
+        else:
+            raise NoAnswer("never opens again")
+        for us, _before, _after in zone_transitions(self.zone_name):
+            lo, hi = us - 4 * US_PER_DAY, us + 4 * US_PER_DAY
+            if hi <= horizon:
+                continue
+            lo = max(lo, horizon)
+            for _s, e in self.union(lo, hi):
+                if e < hi:
+                    return e
         raise NoAnswer("never closes again")
 
     def business_days(self, d1: date, d2: date) -> int:
@@ -506,10 +568,7 @@ class Calendar:
             if bounds is None:
                 return d
             return max(d, bounds[1]) if step > 0 else min(d, bounds[0])
-        base = d
-        if bounds is not None:
-            base = max(d, bounds[1]) if step > 0 else min(d, bounds[0])
-        return base + timedelta(days=step * LONG_HORIZON_DAYS)
+        return MAX_DATE if step > 0 else MIN_DATE
 
     def business_days_add(self, d: date, n: int) -> date:
         """n-th business date after d (n > 0), before d (n < 0), or d."""

@@ -110,6 +110,21 @@ class Semantics(unittest.TestCase):
         cal = Calendar.parse("tz America/New_York; sun 02:30-04:00")
         self.assertEqual(cal.next_open(u(2024, 3, 10)), u(2024, 3, 10, 7, 30))
 
+    def test_gap_opens_a_hole_in_full_cover(self):
+        # Every local time is covered, but when clocks go 00:00 -> 01:00 the
+        # span from 00:59:59 starts at the later instant (01:59:59 local)
+        # while the previous date's span ends at 01:00 local.
+        cal = Calendar.parse("tz America/Sao_Paulo; mon-sun 00:59:59-00:00:29, 13:00-01:00")
+        self.assertEqual(cal.next_close(u(2002, 2, 19)), u(2002, 11, 3, 3))
+        self.assertEqual(cal.next_open(u(2002, 11, 3, 3)), u(2002, 11, 3, 3, 59, 59))
+        # With Wednesday-Sunday covered more widely, the first hole is on a
+        # Tuesday transition, years after the last dated clause.
+        cal = Calendar.parse(
+            "TUE-MON 13:00-01:00,20:15-24:00,00:59:59-00:00:29; 2002-02-11..2002-02-12 closed; "
+            "tz America/Sao_Paulo; WeD-SUn 01:15-24:00,23:45-05:45; 2002-02-13 closed; "
+            "2002-02-14 22:30:00-09:00, 22:45:00-00:00:59, 19:00-08:00")
+        self.assertEqual(cal.next_close(u(2002, 2, 19, 7, 29, 16)), u(2004, 11, 2, 3))
+
     def test_lord_howe_half_hour(self):
         # 2024-04-07 02:00 (+11) -> 01:30 (+10:30)
         cal = Calendar.parse("tz Australia/Lord_Howe; sun 00:00-24:00")
