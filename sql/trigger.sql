@@ -75,6 +75,19 @@ SELECT id, due, breached, status FROM tickets WHERE id = 9;
 SELECT slm.sweep('changes') AS touched_changes;
 SELECT slm.sweep('policy');
 
+-- a changed table is noticed: renaming a column the trigger names makes the
+-- next write fail, renaming it back repairs it, and a redefined trigger is
+-- read afresh
+ALTER TABLE changes RENAME COLUMN due TO due_at;
+INSERT INTO changes VALUES (3, '1h', '2026-11-27 15:00', NULL, NULL);
+ALTER TABLE changes RENAME COLUMN due_at TO due;
+INSERT INTO changes VALUES (3, '1h', '2026-11-27 15:00', NULL, NULL);
+DROP TRIGGER sla ON changes;
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON changes FOR EACH ROW
+    EXECUTE FUNCTION slm.track_sla('target=sla', 'start=done', 'due=due');
+INSERT INTO changes VALUES (4, '1h', '2026-11-27 15:00', '2026-11-27 18:00', NULL);
+SELECT id, due FROM changes WHERE id >= 3 ORDER BY id;
+
 -- misconfiguration: each error names the trigger and the argument
 CREATE TABLE t (id int, a timestamptz, b timestamptz, n int, p tstzmultirange, tg slm.target,
                 due timestamptz, flag boolean, st text);

@@ -29,6 +29,7 @@
 #include "lib/stringinfo.h"
 #include "nodes/bitmapset.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/datum.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
@@ -84,6 +85,7 @@ typedef struct TrigConf
 	int			match_att[MAX_MATCH];
 	Oid			match_type[MAX_MATCH];
 	Oid			target_oid;
+	bool		checked;		/* arguments and columns valid; cleared by relcache invalidation */
 	/* policy lookup */
 	SPIPlanPtr	plan;
 	TransactionId cache_xid;
@@ -96,6 +98,19 @@ typedef struct TrigConf
 } TrigConf;
 
 static TrigConf *conf_list = NULL;
+static bool inval_registered = false;
+
+/*
+ * Relcache invalidation: a changed table (ALTER TABLE, CREATE or DROP
+ * TRIGGER) makes its configurations re-check their arguments and columns.
+ */
+static void
+conf_invalidate(Datum arg, Oid relid)
+{
+	for (TrigConf *c = conf_list; c; c = c->next)
+		if (!OidIsValid(relid) || c->relid == relid)
+			c->checked = false;
+}
 
 /* Raise a configuration error about one trigger argument. */
 static void
@@ -217,15 +232,35 @@ conf_new(Trigger *tg)
 	return c;
 }
 
-/* The configuration of a trigger, parsed once per backend and definition. */
+/*
+ * The configuration of a trigger, parsed once per backend and definition.
+ * Until a relcache invalidation of its table, a configuration is trusted
+ * without comparing arguments or columns again.
+ */
 static TrigConf *
 conf_get(Trigger *tg)
 {
 	TrigConf   *c;
+	TrigConf  **prev;
 
-	for (c = conf_list; c; c = c->next)
-		if (conf_matches(c, tg))
+	if (!inval_registered)
+	{
+		CacheRegisterRelcacheCallback(conf_invalidate, (Datum) 0);
+		inval_registered = true;
+	}
+	for (prev = &conf_list; (c = *prev) != NULL; prev = &c->next)
+	{
+		if (c->tgoid != tg->tgoid)
+			continue;
+		if (c->checked || conf_matches(c, tg))
 			return c;
+		/* the trigger was redefined: drop the old configuration */
+		*prev = c->next;
+		if (c->plan)
+			SPI_freeplan(c->plan);
+		MemoryContextDelete(c->cxt);
+		break;
+	}
 	c = conf_new(tg);
 	c->next = conf_list;
 	conf_list = c;
@@ -286,6 +321,8 @@ conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
 	TupleDesc	desc = RelationGetDescr(rel);
 	bool		valid = (c->relid == RelationGetRelid(rel));
 
+	if (valid && c->checked)
+		return;
 	for (int k = 0; valid && k < NUM_COLS; k++)
 		if (c->col[k] && !att_still(desc, c->att[k], c->col[k], c->atttype[k]))
 			valid = false;
@@ -293,7 +330,10 @@ conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
 		if (!att_still(desc, c->match_att[i], c->match[i], c->match_type[i]))
 			valid = false;
 	if (valid)
+	{
+		c->checked = true;
 		return;
+	}
 
 	if (!OidIsValid(c->target_oid))
 		c->target_oid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
@@ -313,7 +353,10 @@ conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
 		c->match_type[i] = TupleDescAttr(desc, c->match_att[i] - 1)->atttypid;
 	}
 	c->relid = RelationGetRelid(rel);
+	if (c->plan)
+		SPI_freeplan(c->plan);
 	c->plan = NULL;				/* argument types may have changed */
+	c->checked = true;
 }
 
 /* "col = value, ..." for messages about a row's match values. */

@@ -5,8 +5,8 @@
 #
 #   bash test/bench/trigger.sh [rows]
 #
-# Best of 3 wall times of one INSERT ... SELECT each, measured by the
-# server (clock_timestamp around the statement). Prints ratios; never
+# Best of 5 interleaved rounds of one INSERT ... SELECT per table, timed by
+# the server (clock_timestamp around the statement). Prints ratios; never
 # fails on speed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,20 +39,25 @@ CREATE TRIGGER noop BEFORE INSERT ON noop_plpgsql FOR EACH ROW EXECUTE FUNCTION 
 CREATE TABLE by_policy (LIKE plain);
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON by_policy FOR EACH ROW
     EXECUTE FUNCTION slm.track_sla('start=opened', 'stop=closed', 'policy=policy', 'match=priority', 'due=due', 'breached=breached', 'status=status');
-CREATE FUNCTION bench(tbl text) RETURNS float8 LANGUAGE plpgsql AS \$\$
-DECLARE t0 timestamptz; best float8 := 'infinity';
+CREATE TABLE timings (tbl text, secs float8);
+-- one round: each table in turn, so that a noisy moment hits all of them
+CREATE PROCEDURE bench_round() LANGUAGE plpgsql AS \$\$
+DECLARE t0 timestamptz; tbl text;
 BEGIN
-    FOR i IN 1..3 LOOP
+    FOREACH tbl IN ARRAY ARRAY['plain', 'noop_plpgsql', 'by_column', 'by_policy'] LOOP
         EXECUTE format('TRUNCATE %I', tbl);
         t0 := clock_timestamp();
         EXECUTE format('INSERT INTO %I (id, priority, opened, closed, sla)
                         SELECT s.id, s.priority, s.opened, s.closed, p.target FROM src s JOIN policy p USING (priority)', tbl);
-        best := least(best, extract(epoch FROM clock_timestamp() - t0));
+        INSERT INTO timings VALUES (tbl, extract(epoch FROM clock_timestamp() - t0));
     END LOOP;
-    RETURN best;
 END \$\$;
 SQL
-read -r plain noop bycol bypol < <(psql -X -qAt -d postgres -c "SELECT bench('plain') || ' ' || bench('noop_plpgsql') || ' ' || bench('by_column') || ' ' || bench('by_policy')")
+for _ in 1 2 3 4 5; do psql -X -q -d postgres -c "CALL bench_round()"; done
+read -r plain noop bycol bypol < <(psql -X -qAt -d postgres -c "
+    SELECT string_agg(m::text, ' ' ORDER BY ord) FROM (
+        SELECT min(secs) AS m, array_position(ARRAY['plain','noop_plpgsql','by_column','by_policy'], tbl) AS ord
+        FROM timings GROUP BY tbl) s")
 python3 - "$ROWS" "$plain" "$noop" "$bycol" "$bypol" <<'PY'
 import sys
 rows = int(sys.argv[1]); plain, noop, bycol, bypol = map(float, sys.argv[2:])
@@ -67,7 +72,7 @@ PY
 # (pgbench), with and without the trigger.
 script=$(mktemp)
 for tbl in plain noop_plpgsql by_policy; do
-    cat > "$script" <<PGB
+    cat > "$script.$tbl" <<PGB
 \set id random(1, 1000000)
 \set h random(0, 8000)
 INSERT INTO $tbl (id, priority, opened, closed, sla)
@@ -75,22 +80,26 @@ VALUES (:id, 1 + :id % 4, timestamptz '2026-01-05 09:00+00' + :h * interval '1 h
         timestamptz '2026-01-05 09:00+00' + :h * interval '1 hour' + :id % 3000 * interval '1 minute',
         '30 minutes');
 PGB
-    best=0
-    for _ in 1 2 3; do
-        tps=$(pgbench -n -c 2 -j 2 -t 5000 -f "$script" postgres 2>/dev/null |
+done
+: > "$script.out"
+for _ in 1 2 3 4 5; do
+    for tbl in plain noop_plpgsql by_policy; do
+        tps=$(pgbench -n -c 2 -j 2 -t 3000 -f "$script.$tbl" postgres 2>/dev/null |
               sed -nE 's/^tps = ([0-9.]+).*/\1/p')
-        best=$(python3 -c "print(max($best, $tps))")
+        echo "$tbl $tps" >> "$script.out"
     done
-    echo "$tbl $best"
-done > "$script.out"
+done
 python3 - "$script.out" <<'PY'
 import sys
-tps = dict(l.split() for l in open(sys.argv[1]))
+tps = {}
+for line in open(sys.argv[1]):
+    k, v = line.split()
+    tps[k] = max(float(v), float(tps.get(k, 0)))
 base = float(tps["plain"])
-print("single-row INSERTs, 2 clients (pgbench, best of 3):")
+print("single-row INSERTs, 2 clients (pgbench, best of 5 interleaved rounds):")
 for k, label in (("plain", "no trigger"), ("noop_plpgsql", "no-op plpgsql trigger"),
                  ("by_policy", "track_sla, policy table")):
     v = float(tps[k])
     print(f"  {label:28s} {v:10,.0f} tps  {v / base * 100:5.1f}% of plain")
 PY
-rm -f "$script" "$script.out"
+rm -f "$script" "$script".*
