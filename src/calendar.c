@@ -61,18 +61,24 @@ typedef struct CalParser
 	bool		have_tz;
 } CalParser;
 
-/* Report a syntax error at the cursor; returns false for soft errors. */
+/* Report a syntax error at the cursor of a scan; false for soft errors. */
+bool
+slm_scan_error(SlmScan *sc, const char *what)
+{
+	errsave(sc->escontext,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", sc->typname, sc->input),
+			 errdetail("%s at character %d.", what, (int) (sc->p - sc->input) + 1)));
+	return false;
+}
+
+/* Report a syntax error at the parser's cursor. */
 static bool
 syntax_error(CalParser *ps, const char *what)
 {
-	int			pos = (int) (ps->p - ps->input) + 1;
+	SlmScan		sc = {ps->input, ps->p, ps->escontext, ps->typname};
 
-	errsave(ps->escontext,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					ps->typname, ps->input),
-			 errdetail("%s at character %d.", what, pos)));
-	return false;
+	return slm_scan_error(&sc, what);
 }
 
 /* Skip blanks. */

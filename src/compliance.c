@@ -277,41 +277,22 @@ compliance_invalid(const SlmCompliance *c)
 	return NULL;
 }
 
-/* Parser state: the whole literal for messages, and a cursor. */
-typedef struct CompParser
-{
-	const char *input;
-	const char *p;
-	struct Node *escontext;
-} CompParser;
-
-/* Report a syntax error at the cursor; false for soft errors. */
-static bool
-comp_syntax_error(CompParser *ps, const char *what)
-{
-	errsave(ps->escontext,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type slm.compliance: \"%s\"", ps->input),
-			 errdetail("%s at character %d.", what, (int) (ps->p - ps->input) + 1)));
-	return false;
-}
-
 /* Read unsigned decimal digits into *v; false on none or overflow. */
 static bool
-parse_digits(CompParser *ps, int64 *v, const char *what)
+parse_digits(SlmScan *ps, int64 *v, const char *what)
 {
 	const char *start = ps->p;
 
 	*v = 0;
 	if (!isdigit((unsigned char) *ps->p))
-		return comp_syntax_error(ps, psprintf("Expected %s", what));
+		return slm_scan_error(ps, psprintf("Expected %s", what));
 	while (isdigit((unsigned char) *ps->p))
 	{
 		if (pg_mul_s64_overflow(*v, 10, v) ||
 			pg_add_s64_overflow(*v, *ps->p - '0', v))
 		{
 			ps->p = start;
-			return comp_syntax_error(ps, "The number is out of range");
+			return slm_scan_error(ps, "The number is out of range");
 		}
 		ps->p++;
 	}
@@ -320,7 +301,7 @@ parse_digits(CompParser *ps, int64 *v, const char *what)
 
 /* Read "." and 1 .. maxdig digits as a fraction scaled to 10^maxdig. */
 static bool
-parse_fraction(CompParser *ps, int maxdig, int32 *frac)
+parse_fraction(SlmScan *ps, int maxdig, int32 *frac)
 {
 	int			n = 0;
 
@@ -331,13 +312,13 @@ parse_fraction(CompParser *ps, int maxdig, int32 *frac)
 	while (isdigit((unsigned char) *ps->p))
 	{
 		if (n == maxdig)
-			return comp_syntax_error(ps, psprintf("At most %d decimals are allowed", maxdig));
+			return slm_scan_error(ps, psprintf("At most %d decimals are allowed", maxdig));
 		*frac = *frac * 10 + (*ps->p - '0');
 		n++;
 		ps->p++;
 	}
 	if (n == 0)
-		return comp_syntax_error(ps, "Expected a digit after \".\"");
+		return slm_scan_error(ps, "Expected a digit after \".\"");
 	for (; n < maxdig; n++)
 		*frac *= 10;
 	return true;
@@ -345,7 +326,7 @@ parse_fraction(CompParser *ps, int maxdig, int32 *frac)
 
 /* Read a goal: "none", "mixed" or a percentage with up to four decimals. */
 static bool
-parse_goal(CompParser *ps, SlmCompliance *c)
+parse_goal(SlmScan *ps, SlmCompliance *c)
 {
 	int64		whole;
 	int32		frac;
@@ -367,12 +348,12 @@ parse_goal(CompParser *ps, SlmCompliance *c)
 		!parse_fraction(ps, 4, &frac))
 		return false;
 	if (*ps->p != '%')
-		return comp_syntax_error(ps, "Expected \"%\" after the goal");
+		return slm_scan_error(ps, "Expected \"%\" after the goal");
 	ps->p++;
 	if (whole > 100 || (whole == 100 && frac > 0))
 	{
 		ps->p = start;
-		return comp_syntax_error(ps, "A goal must be between 0% and 100%");
+		return slm_scan_error(ps, "A goal must be between 0% and 100%");
 	}
 	c->goal_kind = GOAL_SET;
 	c->goal_ppm = (int32) (whole * 10000 + frac);	/* 1% is 10000 ppm */
@@ -381,12 +362,12 @@ parse_goal(CompParser *ps, SlmCompliance *c)
 
 /* Read seconds with up to six decimals and a unit "s". */
 static bool
-parse_seconds(CompParser *ps, int64 *sec, int32 *us)
+parse_seconds(SlmScan *ps, int64 *sec, int32 *us)
 {
 	if (!parse_digits(ps, sec, "a number of seconds") || !parse_fraction(ps, 6, us))
 		return false;
 	if (*ps->p != 's')
-		return comp_syntax_error(ps, "Expected \"s\" after the seconds");
+		return slm_scan_error(ps, "Expected \"s\" after the seconds");
 	ps->p++;
 	return true;
 }
@@ -405,7 +386,7 @@ static const char *const field_names[NUM_FIELDS] = {
 static SlmCompliance *
 compliance_parse(const char *str, struct Node *escontext)
 {
-	CompParser	ps;
+	SlmScan	ps;
 	SlmCompliance *c = compliance_new();
 	bool		seen[NUM_FIELDS] = {false};
 	const char *why;
@@ -413,6 +394,7 @@ compliance_parse(const char *str, struct Node *escontext)
 	ps.input = str;
 	ps.p = str;
 	ps.escontext = escontext;
+	ps.typname = "slm.compliance";
 
 	for (;;)
 	{
@@ -435,12 +417,12 @@ compliance_parse(const char *str, struct Node *escontext)
 		}
 		if (f == NUM_FIELDS)
 		{
-			comp_syntax_error(&ps, "Expected a field (met=, breached=, open=, goal=, timed=, elapsed_sum= or elapsed_max=)");
+			slm_scan_error(&ps, "Expected a field (met=, breached=, open=, goal=, timed=, elapsed_sum= or elapsed_max=)");
 			return NULL;
 		}
 		if (seen[f])
 		{
-			comp_syntax_error(&ps, psprintf("The field %s is given twice", field_names[f]));
+			slm_scan_error(&ps, psprintf("The field %s is given twice", field_names[f]));
 			return NULL;
 		}
 		seen[f] = true;
@@ -472,7 +454,7 @@ compliance_parse(const char *str, struct Node *escontext)
 						   pg_add_s64_overflow(c->max_us, us, &c->max_us)))
 				{
 					ps.p = value;
-					ok = comp_syntax_error(&ps, "The elapsed_max is out of range");
+					ok = slm_scan_error(&ps, "The elapsed_max is out of range");
 				}
 				break;
 		}
@@ -480,7 +462,7 @@ compliance_parse(const char *str, struct Node *escontext)
 			return NULL;
 		if (*ps.p != '\0' && !isspace((unsigned char) *ps.p))
 		{
-			comp_syntax_error(&ps, "Expected a space between fields");
+			slm_scan_error(&ps, "Expected a space between fields");
 			return NULL;
 		}
 	}
@@ -488,12 +470,12 @@ compliance_parse(const char *str, struct Node *escontext)
 	for (int f = F_MET; f <= F_OPEN; f++)
 		if (!seen[f])
 		{
-			comp_syntax_error(&ps, psprintf("The field %s is missing", field_names[f]));
+			slm_scan_error(&ps, psprintf("The field %s is missing", field_names[f]));
 			return NULL;
 		}
 	if (seen[F_TIMED] != seen[F_SUM] || seen[F_TIMED] != seen[F_MAX])
 	{
-		comp_syntax_error(&ps, "The fields timed, elapsed_sum and elapsed_max go together");
+		slm_scan_error(&ps, "The fields timed, elapsed_sum and elapsed_max go together");
 		return NULL;
 	}
 	why = compliance_invalid(c);

@@ -29,25 +29,6 @@
 #include "slm.h"
 #include "target.h"
 
-/* Parser state: the whole literal for messages, and a cursor. */
-typedef struct TgtParser
-{
-	const char *input;
-	const char *p;
-	struct Node *escontext;
-} TgtParser;
-
-/* Report a syntax error at the cursor; false for soft errors. */
-static bool
-target_syntax_error(TgtParser *ps, const char *what)
-{
-	errsave(ps->escontext,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
-			 errdetail("%s at character %d.", what, (int) (ps->p - ps->input) + 1)));
-	return false;
-}
-
 /* Is there keyword kw at s, as a whole word? */
 static bool
 word_at(const char *s, const char *kw)
@@ -63,7 +44,7 @@ word_at(const char *s, const char *kw)
  * returns false (after errsave) on malformed or month-bearing input.
  */
 static bool
-parse_duration(TgtParser *ps, const char *str, int64 *us)
+parse_duration(SlmScan *ps, const char *str, int64 *us)
 {
 	Interval	iv;
 #if PG_VERSION_NUM >= 150000
@@ -119,7 +100,7 @@ parse_duration(TgtParser *ps, const char *str, int64 *us)
 
 /* Parse "<N>%" into millionths of one; 0..100 %. */
 static bool
-parse_percent(TgtParser *ps, int32 *ppm)
+parse_percent(SlmScan *ps, int32 *ppm)
 {
 	char	   *end;
 	double		v;
@@ -127,17 +108,17 @@ parse_percent(TgtParser *ps, int32 *ppm)
 
 	v = strtod(ps->p, &end);
 	if (end == ps->p || !isdigit((unsigned char) *ps->p))
-		return target_syntax_error(ps, "Expected a percentage");
+		return slm_scan_error(ps, "Expected a percentage");
 	ps->p = end;
 	while (isspace((unsigned char) *ps->p))
 		ps->p++;
 	if (*ps->p != '%')
-		return target_syntax_error(ps, "Expected \"%\" after the number");
+		return slm_scan_error(ps, "Expected \"%\" after the number");
 	ps->p++;
 	if (!(v >= 0 && v <= 100))
 	{
 		ps->p = start;
-		return target_syntax_error(ps, "A percentage must be between 0 and 100");
+		return slm_scan_error(ps, "A percentage must be between 0 and 100");
 	}
 	*ppm = (int32) rint(v * 10000.0);
 	return true;
@@ -163,7 +144,7 @@ slm_target_make(int64 duration, SlmCalendar *cal, int32 goal_ppm, int32 warn_ppm
 static SlmTarget *
 target_parse(const char *str, struct Node *escontext)
 {
-	TgtParser	ps;
+	SlmScan	ps;
 	const char *q;
 	char	   *durstr;
 	int64		duration;
@@ -174,6 +155,7 @@ target_parse(const char *str, struct Node *escontext)
 	ps.input = str;
 	ps.p = str;
 	ps.escontext = escontext;
+	ps.typname = "slm.target";
 
 	/* the duration runs up to the first clause keyword */
 	for (q = str; *q; q++)
@@ -187,7 +169,7 @@ target_parse(const char *str, struct Node *escontext)
 		*--e = '\0';
 	if (*durstr == '\0')
 		{
-			target_syntax_error(&ps, "Expected a duration");
+			slm_scan_error(&ps, "Expected a duration");
 			return NULL;
 		}
 	if (!parse_duration(&ps, durstr, &duration))
@@ -208,7 +190,7 @@ target_parse(const char *str, struct Node *escontext)
 
 			if (cal != NULL)
 				{
-			target_syntax_error(&ps, "The calendar is given twice");
+			slm_scan_error(&ps, "The calendar is given twice");
 			return NULL;
 		}
 			ps.p += 2;
@@ -216,14 +198,14 @@ target_parse(const char *str, struct Node *escontext)
 				ps.p++;
 			if (*ps.p != '(')
 				{
-			target_syntax_error(&ps, "Expected \"(\" after \"on\"");
+			slm_scan_error(&ps, "Expected \"(\" after \"on\"");
 			return NULL;
 		}
 			open = ps.p;
 			close = strchr(open, ')');
 			if (close == NULL)
 				{
-			target_syntax_error(&ps, "Expected \")\" to close the calendar");
+			slm_scan_error(&ps, "Expected \")\" to close the calendar");
 			return NULL;
 		}
 			caltext = pnstrdup(open + 1, close - open - 1);
@@ -236,7 +218,7 @@ target_parse(const char *str, struct Node *escontext)
 		{
 			if (goal >= 0)
 				{
-			target_syntax_error(&ps, "The goal is given twice");
+			slm_scan_error(&ps, "The goal is given twice");
 			return NULL;
 		}
 			ps.p += 4;
@@ -246,7 +228,7 @@ target_parse(const char *str, struct Node *escontext)
 				return NULL;
 			if (goal == 0)
 				{
-			target_syntax_error(&ps, "A goal must be above 0%");
+			slm_scan_error(&ps, "A goal must be above 0%");
 			return NULL;
 		}
 		}
@@ -254,7 +236,7 @@ target_parse(const char *str, struct Node *escontext)
 		{
 			if (warn >= 0)
 				{
-			target_syntax_error(&ps, "The warning threshold is given twice");
+			slm_scan_error(&ps, "The warning threshold is given twice");
 			return NULL;
 		}
 			ps.p += 4;
@@ -265,7 +247,7 @@ target_parse(const char *str, struct Node *escontext)
 		}
 		else
 			{
-			target_syntax_error(&ps, "Expected \"on (...)\", \"goal N%\" or \"warn N%\"");
+			slm_scan_error(&ps, "Expected \"on (...)\", \"goal N%\" or \"warn N%\"");
 			return NULL;
 		}
 	}
