@@ -5,23 +5,17 @@ PGVER=${PGVER:-15}
 
 # Install what is missing (Debian, as root); does nothing when all is there.
 slm_install_deps() {
+    # On Debian 12 the server package postgresql-15 carries contrib
+    # (postgres_fdw) and pgbench as well.
     local need=()
-    for pkg in make gcc "postgresql-$PGVER" "postgresql-server-dev-$PGVER" \
-               "postgresql-contrib-$PGVER" python3 tzdata; do
+    for pkg in make gcc "postgresql-$PGVER" "postgresql-server-dev-$PGVER" python3 tzdata; do
         dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
     done
-    # postgresql-contrib is a virtual package on Debian 12 (it is part of
-    # postgresql-15); check for postgres_fdw instead.
-    if [ -f "/usr/share/postgresql/$PGVER/extension/postgres_fdw.control" ]; then
-        need=("${need[@]/postgresql-contrib-$PGVER}")
-    fi
-    local real=()
-    for p in "${need[@]}"; do [ -n "$p" ] && real+=("$p"); done
-    if [ ${#real[@]} -gt 0 ]; then
-        echo "installing: ${real[*]}"
+    if [ ${#need[@]} -gt 0 ]; then
+        echo "installing: ${need[*]}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        apt-get install -y -qq "${real[@]}" >/dev/null
+        apt-get install -y -qq "${need[@]}" >/dev/null
     fi
     export PATH="/usr/lib/postgresql/$PGVER/bin:$PATH"
 }
