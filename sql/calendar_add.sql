@@ -111,3 +111,11 @@ SELECT slm.business_add('mon 09:00-10:00', '9999-12-01', '1000 hours');
 SELECT slm.business_days_add('2026-12-24 09:00-12:00', '2026-12-01', 2);
 SELECT slm.business_days_add('2026-12-24 09:00-12:00', '2026-12-31', -2);
 SELECT slm.business_days('24x7', 'infinity', '2026-01-01');
+-- durations far beyond what the engine covers are refused, not wrapped
+SELECT slm.business_add('mon-fri 09:00-17:00', '2026-01-05 00:00', '50834281 days');
+SELECT slm.business_add('mon 09:00-09:00:01', '2026-01-05', '30500569 seconds');
+SELECT slm.business_add('mon-fri 09:00-17:00', '2026-01-05 00:00', '-50834281 days');
+SELECT slm.business_days('mon-fri 09:00-17:00', '2026-01-01', '5874897-12-31');
+SELECT slm.business_days_add('mon-fri 09:00-17:00', '2026-01-01', -2147483648);
+-- answers close to the end of the range are still found
+SELECT slm.next_close('24x7; 9999-12-20 closed', '2026-01-01') AS last_close;

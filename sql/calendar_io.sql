@@ -80,6 +80,9 @@ SELECT slm.calendar('mon-fri 09:00-17:00; tz Europe/Berlin', 'Europe/Berlin');
 SELECT slm.calendar(NULL, 'UTC') IS NULL AS null_hours, slm.calendar('24x7', NULL) IS NULL AS null_tz;
 SELECT slm.with_closed('mon-fri 09:00-17:00; 2026-12-24 09:00-12:00; tz Europe/Berlin', '{2026-12-24,2026-12-31}');
 SELECT slm.with_closed('mon-fri 09:00-17:00', '{}');
+SELECT slm.with_closed('mon-fri 09:00-17:00', NULL) AS null_dates_close_nothing,
+       slm.with_closed(NULL, '{2026-12-24}') IS NULL AS null_calendar;
+SELECT slm.with_closed('2026-12-24 09:00-12:00', '{2026-12-24,2026-12-24,2026-12-31,2026-12-24}') AS duplicates_once;
 SELECT slm.calendar_tz('mon 09:00-10:00; tz asia/kolkata');
 
 -- errors: each says what and where
@@ -104,6 +107,10 @@ SELECT '26-12-24 closed'::slm.calendar;
 SELECT 'tz'::slm.calendar;
 SELECT 'tz Mars/Olympus_Mons'::slm.calendar;
 SELECT 'tz Europe/Berlin; tz UTC'::slm.calendar;
+-- POSIX rule strings are not zone names ("UTC+3" would mean UTC-3)
+SELECT 'tz UTC+3'::slm.calendar;
+SELECT 'tz xyz5'::slm.calendar;
+SELECT 'tz Etc/GMT+3; 24x7'::slm.calendar AS zone_with_digits, 'tz EST5EDT'::slm.calendar AS old_us_zone;
 SELECT '24x7x'::slm.calendar;
 SELECT slm.calendar('mon 09:00-10:00', 'Nowhere/City');
 SELECT slm.calendar('mon 09:00-10:00; tz UTC', 'Europe/Berlin');

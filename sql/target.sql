@@ -32,7 +32,9 @@ GROUP BY t ORDER BY 2 DESC, 1;
 
 -- constructor and accessors
 SELECT slm.target('4 hours', 'mon-fri 09:00-17:00; tz Europe/Berlin', 0.95, 0.8);
-SELECT slm.target('1 hour'), slm.target('1 day', NULL, 0.999);
+SELECT slm.target('1 hour'), slm.target('1 day', calendar => '24x7', goal => 0.999);
+-- a NULL calendar (say, from an outer join) gives NULL; leave it out for 24x7
+SELECT slm.target('1 day', NULL, 0.999) IS NULL AS null_calendar;
 SELECT slm.target_duration(t), slm.target_calendar(t), slm.target_goal(t), slm.target_warn(t)
 FROM (SELECT '4h on (mon-fri 09:00-17:00) goal 95% warn 80%'::slm.target AS t) s;
 SELECT slm.target_goal('4h'), slm.target_warn('4h');
@@ -60,10 +62,13 @@ SELECT slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30
        slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 11:00:00.000001', NULL) AS just_after,
        slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 11:30', '2026-11-27 16:00',
                   '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS met_thanks_to_pause;
--- a deadline at Friday's closing time is missed by a Saturday stop, though
--- no business time passed after the deadline
+-- only business time counts: a deadline at Friday's closing time is not
+-- overrun by a Saturday stop, since no business time passed after it (the
+-- clock overruns at Monday's opening)
 SELECT slm.deadline('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00') AS friday_close,
-       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00', NULL) AS saturday_stop;
+       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00', NULL) AS saturday_stop,
+       slm.remaining('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00') AS remaining,
+       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 09:00:01', NULL) AS monday_stop;
 -- status while running, judged at an instant: warn at 75% = 3h
 SELECT slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 09:30') AS running,
        slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 10:00') AS at_risk,
@@ -78,6 +83,8 @@ SELECT ''::slm.target;
 SELECT '1 month'::slm.target;
 SELECT '0 hours'::slm.target;
 SELECT '-4h'::slm.target;
+SELECT '-1 day 30 hours'::slm.target;
+SELECT '4 hours ago'::slm.target;
 SELECT '4h goal 120%'::slm.target;
 SELECT '4h goal 0%'::slm.target;
 SELECT '4h goal 95'::slm.target;
@@ -91,3 +98,8 @@ SELECT slm.target('4 hours', '24x7', 0.95, -0.1);
 SELECT slm.target(interval '-1 hour');
 SELECT slm.target(interval '1 mon');
 SELECT slm.deadline('4h', 'infinity');
+SELECT slm.remaining('106751991 days', '2026-01-05 10:00+00', '2026-01-05 04:00+00');
+-- a pause ending at 'infinity' is a pause without end
+SELECT slm.deadline('4h', '2026-11-27 15:00', tstzmultirange(tstzrange('2026-11-27 16:00', 'infinity'))) IS NULL AS infinite_pause,
+       slm.status('4h', '2026-11-27 15:00', NULL, '2026-11-30 15:00', tstzmultirange(tstzrange('2026-11-27 16:00', 'infinity'))) AS waiting_forever,
+       slm.elapsed('4h', '2026-11-27 15:00', '2026-11-30 15:00', tstzmultirange(tstzrange('-infinity', '2026-11-27 16:00'))) AS paused_from_ever;

@@ -42,6 +42,17 @@ SELECT id, due, breached, status FROM tickets WHERE id = 7;
 UPDATE tickets SET breached = false, status = 'met' WHERE id = 6;
 SELECT id, breached, status FROM tickets WHERE id = 6;
 
+-- a policy changed between transactions is read afresh (targets are cached
+-- for one statement only): P2 desk becomes 1 hour, then the key disappears
+INSERT INTO tickets (id, priority, team, opened) VALUES (10, 2, 'desk', '2100-01-04 09:00');
+UPDATE policy SET target = '1h' WHERE priority = 2 AND team = 'desk';
+INSERT INTO tickets (id, priority, team, opened) VALUES (11, 2, 'desk', '2100-01-04 09:00');
+SELECT id, due FROM tickets WHERE id IN (10, 11) ORDER BY id;
+DELETE FROM policy WHERE priority = 2 AND team = 'desk';
+INSERT INTO tickets (id, priority, team, opened) VALUES (12, 2, 'desk', '2100-01-04 09:00');
+INSERT INTO policy VALUES (2, 'desk', '2 days on (mon-fri 09:00-17:00)');
+DELETE FROM tickets WHERE id IN (10, 11);
+
 -- bulk COPY of historical, already-closed tickets goes through the trigger
 COPY tickets (id, priority, team, opened, closed) FROM stdin;
 100	1	desk	2026-01-05 09:00:00+00	2026-01-05 12:00:00+00

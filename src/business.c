@@ -136,7 +136,9 @@ multirange_business(SlmClock *c, MultirangeType *mr)
 					hi;
 
 		multirange_get_bounds(mtyp->rngtype, mr, i, &lo, &hi);
-		if (lo.infinite || hi.infinite)
+		if (lo.infinite || hi.infinite ||
+			TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(lo.val)) ||
+			TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(hi.val)))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("multirange must have finite bounds")));

@@ -21,10 +21,12 @@
 #include "common/hashfn.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/memutils.h"
 
 #include "slm.h"
 
@@ -454,6 +456,52 @@ parse_dated(CalParser *ps)
 	return true;
 }
 
+/* Sort zone names. */
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/*
+ * Is name (canonically spelled) a zone of the time zone database? pg_tzset
+ * also accepts POSIX rule strings such as "UTC+3" (which means UTC-3);
+ * those carry digits, so names with digits are checked against the
+ * database's list, read once per backend.
+ */
+static bool
+zone_in_database(const char *name)
+{
+	static char **names = NULL;
+	static int	nnames = 0;
+
+	if (strpbrk(name, "0123456789<>,") == NULL)
+		return true;
+	if (names == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+		pg_tzenum  *e = pg_tzenumerate_start();
+		pg_tz	   *tz;
+		int			cap = 1024;
+		char	  **list = palloc(cap * sizeof(char *));
+
+		while ((tz = pg_tzenumerate_next(e)) != NULL)
+		{
+			if (nnames >= cap)
+			{
+				cap *= 2;
+				list = repalloc(list, cap * sizeof(char *));
+			}
+			list[nnames++] = pstrdup(pg_get_timezone_name(tz));
+		}
+		pg_tzenumerate_end(e);
+		qsort(list, nnames, sizeof(char *), name_cmp);
+		names = list;
+		MemoryContextSwitchTo(old);
+	}
+	return bsearch(&name, names, nnames, sizeof(char *), name_cmp) != NULL;
+}
+
 /* Look a zone name up; on success copy its canonical spelling into out. */
 static bool
 lookup_zone(const char *name, char *out, struct Node *escontext)
@@ -462,7 +510,8 @@ lookup_zone(const char *name, char *out, struct Node *escontext)
 
 	if (strlen(name) <= SLM_MAX_TZ_LEN && name[0] != '\0')
 		tz = pg_tzset(name);
-	if (tz == NULL || !pg_tz_acceptable(tz))
+	if (tz == NULL || !pg_tz_acceptable(tz) ||
+		!zone_in_database(pg_get_timezone_name(tz)))
 	{
 		errsave(escontext,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -967,9 +1016,20 @@ parser_load(CalParser *ps, SlmCalendar *cal)
 	ps->have_tz = true;
 }
 
+/* Sort dates. */
+static int
+closed_date_cmp(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a,
+				y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
 /*
  * Close the given dates: drop whatever dated hours they had and mark them
- * closed. NULL elements are ignored.
+ * closed. NULL elements are ignored. Sorted and searched, so a long list of
+ * holidays costs n log n.
  */
 static void
 parser_close_dates(CalParser *ps, ArrayType *dates)
@@ -978,6 +1038,7 @@ parser_close_dates(CalParser *ps, ArrayType *dates)
 	bool	   *nulls;
 	int			n;
 	int			k = 0;
+	int32	   *days;
 
 	if (ARR_NDIM(dates) > 1)
 		ereport(ERROR,
@@ -985,6 +1046,7 @@ parser_close_dates(CalParser *ps, ArrayType *dates)
 				 errmsg("closed dates must be a one-dimensional array")));
 	deconstruct_array(dates, DATEOID, sizeof(DateADT), true, TYPALIGN_INT,
 					  &elems, &nulls, &n);
+	days = palloc((n + 1) * sizeof(int32));
 	for (int i = 0; i < n; i++)
 	{
 		DateADT		d;
@@ -998,19 +1060,17 @@ parser_close_dates(CalParser *ps, ArrayType *dates)
 					 errmsg("closed dates must be finite"),
 					 errdetail("Element %d is %s.", i + 1,
 							   DATE_IS_NOBEGIN(d) ? "-infinity" : "infinity")));
-		elems[k++] = elems[i];
+		days[k++] = d;
 	}
-	/* remove existing dated spans of these dates */
-	for (int i = 0; i < ps->nds;)
+	if (k > 0)
 	{
-		bool		hit = false;
+		int			m = 1;
 
-		for (int j = 0; j < k && !hit; j++)
-			hit = (DatumGetDateADT(elems[j]) == ps->ds[i].date);
-		if (hit)
-			ps->ds[i] = ps->ds[--ps->nds];
-		else
-			i++;
+		qsort(days, k, sizeof(int32), closed_date_cmp);
+		for (int i = 1; i < k; i++)
+			if (days[i] != days[m - 1])
+				days[m++] = days[i];
+		k = m;
 	}
 	if ((int64) ps->ndates + k > SLM_MAX_OVERRIDE_DATES)
 		ereport(ERROR,
@@ -1018,8 +1078,18 @@ parser_close_dates(CalParser *ps, ArrayType *dates)
 				 errmsg("too many dated days in slm.calendar value"),
 				 errdetail("A calendar may name at most %d dates in its dated clauses.",
 						   SLM_MAX_OVERRIDE_DATES)));
+	/* remove existing dated spans of these dates */
+	for (int i = 0; i < ps->nds;)
+	{
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (bsearch(&ps->ds[i].date, days, k, sizeof(int32), closed_date_cmp) != NULL)
+			ps->ds[i] = ps->ds[--ps->nds];
+		else
+			i++;
+	}
 	for (int j = 0; j < k; j++)
-		add_dated(ps, DatumGetDateADT(elems[j]), -1, -1);
+		add_dated(ps, days[j], -1, -1);
 }
 
 PG_FUNCTION_INFO_V1(slm_calendar_make);
@@ -1061,10 +1131,16 @@ PG_FUNCTION_INFO_V1(slm_with_closed);
 Datum
 slm_with_closed(PG_FUNCTION_ARGS)
 {
-	SlmCalendar *cal = PG_GETARG_SLM_CALENDAR_P(0);
-	ArrayType  *dates = PG_GETARG_ARRAYTYPE_P(1);
+	SlmCalendar *cal;
+	ArrayType  *dates;
 	CalParser	ps;
 
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	cal = PG_GETARG_SLM_CALENDAR_P(0);
+	if (PG_ARGISNULL(1))
+		PG_RETURN_SLM_CALENDAR_P(cal);	/* no dates to close */
+	dates = PG_GETARG_ARRAYTYPE_P(1);
 	parser_init(&ps, "", NULL);
 	parser_load(&ps, cal);
 	parser_close_dates(&ps, dates);

@@ -84,9 +84,9 @@ COMMENT ON FUNCTION slm.calendar(text, text, date[]) IS
     'Builds a calendar from hours clauses, a zone name and closed dates (NULL hours or tz give NULL)';
 
 CREATE FUNCTION slm.with_closed(slm.calendar, date[]) RETURNS slm.calendar
-    AS 'MODULE_PATHNAME', 'slm_with_closed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'slm_with_closed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.with_closed(slm.calendar, date[]) IS
-    'The calendar with the given local dates closed, replacing any hours they had';
+    'The calendar with the given local dates closed, replacing any hours they had (NULL dates: none)';
 
 CREATE FUNCTION slm.calendar_tz(slm.calendar) RETURNS text
     AS 'MODULE_PATHNAME', 'slm_calendar_tz' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -467,6 +467,22 @@ local_measure(const SlmClock *c, int64 x)
 	return periodic(c, x) + cl_dsum(c, i + 1);
 }
 
+/*
+ * Local start of week number q. A week far outside the engine's range (a
+ * huge duration on a calendar with little open time) is an error, not an
+ * overflow.
+ */
+static int64
+week_start(int64 q)
+{
+	if (q > HORIZON_MAX / SLM_WEEK + 2 || q < -HORIZON_MAX / SLM_WEEK - 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("business time result out of range"),
+				 errdetail("Business time is computed up to the year 9999.")));
+	return MON0 + q * SLM_WEEK;
+}
+
 /* Smallest local x with periodic(x) >= y; false when never. */
 static bool
 periodic_inv_fwd(const SlmClock *c, int64 y, int64 *x)
@@ -479,9 +495,9 @@ periodic_inv_fwd(const SlmClock *c, int64 y, int64 *x)
 	q = floor_div(y, c->week.total);
 	r = y - q * c->week.total;
 	if (r == 0)
-		*x = MON0 + (q - 1) * SLM_WEEK + ivlist_inv_fwd(&c->week, c->week.total);
+		*x = week_start(q - 1) + ivlist_inv_fwd(&c->week, c->week.total);
 	else
-		*x = MON0 + q * SLM_WEEK + ivlist_inv_fwd(&c->week, r);
+		*x = week_start(q) + ivlist_inv_fwd(&c->week, r);
 	return true;
 }
 
@@ -496,7 +512,7 @@ periodic_inv_bwd(const SlmClock *c, int64 y, int64 *x)
 		return false;
 	q = floor_div(y, c->week.total);
 	r = y - q * c->week.total;
-	*x = MON0 + q * SLM_WEEK + ivlist_inv_bwd(&c->week, r);
+	*x = week_start(q) + ivlist_inv_bwd(&c->week, r);
 	return true;
 }
 
@@ -1010,6 +1026,12 @@ slm_clock_add(SlmClock *c, TimestampTz t, int64 d)
 
 	if (d == 0)
 		return t;
+	/* business time never exceeds real time: refuse what cannot fit */
+	if ((d > 0 && d > HORIZON_MAX - t) || (d < 0 && -(d + 1) >= t + HORIZON_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("business time result out of range"),
+				 errdetail("Business time is computed up to the year 9999.")));
 	v = slm_clock_F(c, t);
 	if (d > 0)
 	{
@@ -1080,7 +1102,7 @@ slm_clock_next_close(SlmClock *c, TimestampTz t, bool *found)
 		limit = Max(limit, c->cl_w1[c->ncl - 1] - 15 * 3600 * SLM_SEC);
 	if (c->nwin > 0)
 		limit = Max(limit, c->win_w1[c->nwin - 1]);
-	limit += 2 * SLM_WEEK;
+	limit = Min(limit + 2 * SLM_WEEK, HORIZON_MAX - 1);
 
 	/* exponential search for a point past the run's end */
 	lo = o;
@@ -1119,11 +1141,18 @@ slm_clock_next_close(SlmClock *c, TimestampTz t, bool *found)
 
 /* ---------- pauses ---------- */
 
-/* Read bound i of a multirange of timestamptz. */
+/*
+ * Read bound i of a multirange of timestamptz; a bound whose value is
+ * -infinity or infinity counts as unbounded.
+ */
 static void
 mr_bounds(TypeCacheEntry *rtyp, MultirangeType *mr, int i, RangeBound *lo, RangeBound *hi)
 {
 	multirange_get_bounds(rtyp, mr, i, lo, hi);
+	if (!lo->infinite && TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(lo->val)))
+		lo->infinite = true;
+	if (!hi->infinite && TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(hi->val)))
+		hi->infinite = true;
 }
 
 /* Business time in [a, b) minus the paused parts; signed. */
@@ -1328,6 +1357,12 @@ count_days(SlmClock *c, int32 d1, int32 d2)
 int64
 slm_clock_business_days(SlmClock *c, int32 d1, int32 d2)
 {
+	if ((int64) Max(d1, d2) * SLM_DAY >= HORIZON_MAX ||
+		(int64) Min(d1, d2) * SLM_DAY <= -HORIZON_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date out of range for business days"),
+				 errdetail("Business time is computed up to the year 9999.")));
 	clock_reach(c, Min((int64) Max(d1, d2) * SLM_DAY + SLM_WEEK, HORIZON_MAX));
 	if (d2 >= d1)
 		return count_days(c, d1, d2);
@@ -1359,10 +1394,15 @@ slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
 		int64		cnt;
 
 		hi = Min(lo + step, maxstep);
+		if (hi <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("business_days_add result out of range"),
+					 errdetail("Business time is computed up to the year 9999.")));
 		if (hi <= lo)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("calendar has not %d business days %s %s", abs(n),
+					 errmsg("calendar has not " INT64_FORMAT " business days %s %s", want,
 							fwd ? "after" : "before",
 							DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
 					 errdetail("The calendar \"%s\" has too few days with open time.",

@@ -660,13 +660,11 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	SlmTarget  *t;
 	SlmClock   *clk;
 	TimestampTz start,
-				stop = 0,
-				due;
+				stop = 0;
 	TypeCacheEntry *rtyp = NULL;
 	MultirangeType *paused;
 	bool		has_stop = !PG_ARGISNULL(3);
 	bool		has_at = at_argno > 0 && !PG_ARGISNULL(at_argno);
-	bool		found;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
@@ -707,21 +705,22 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	/* the calendar compiled once per call site, as slm.status does */
 	clk = slm_clock_get_flinfo(fcinfo->flinfo, SLM_TARGET_CAL(t));
 	paused = paused_arg(fcinfo, paused_argno, &rtyp);
-	due = slm_target_deadline(clk, t, start, paused, rtyp, &found);
 	if (has_stop)
 	{
-		if (found && stop > due)
+		int64		el = slm_target_elapsed(clk, start, stop, paused, rtyp);
+
+		if (slm_target_overrun(t, el))
 			count_row(c, &c->breached);
 		else
 			count_row(c, &c->met);
-		add_timed(c, slm_target_elapsed(clk, start, stop, paused, rtyp));
+		add_timed(c, el);
 	}
 	else
 	{
 		TimestampTz at = PG_GETARG_TIMESTAMPTZ(at_argno);
 
 		slm_check_finite(at, "at");
-		if (found && at > due)
+		if (slm_target_overrun(t, slm_target_elapsed(clk, start, at, paused, rtyp)))
 			count_row(c, &c->breached);
 		else
 			count_row(c, &c->open);

@@ -305,7 +305,7 @@ slm_csat_agg_trans(PG_FUNCTION_ARGS)
 				 errdetail("Scores on a scale of %d run from 1 to %d.", scale, scale)));
 
 	if (PG_ARGISNULL(0))
-		c = csat_new(scale, inagg ? aggcontext : CurrentMemoryContext);
+		c = csat_new(scale, CurrentMemoryContext);
 	else if (inagg)
 		c = (SlmCsat *) PG_GETARG_POINTER(0);
 	else
@@ -339,7 +339,7 @@ slm_csat_combine(PG_FUNCTION_ARGS)
 	}
 	b = PG_GETARG_SLM_CSAT_P(1);
 	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(csat_copy(b, inagg ? aggcontext : CurrentMemoryContext));
+		PG_RETURN_POINTER(csat_copy(b, CurrentMemoryContext));
 	if (inagg)
 		a = (SlmCsat *) PG_GETARG_POINTER(0);
 	else
@@ -553,7 +553,7 @@ slm_nps_agg_trans(PG_FUNCTION_ARGS)
 				 errdetail("Net Promoter Score answers run from 0 to 10.")));
 
 	if (PG_ARGISNULL(0))
-		n = nps_new(inagg ? aggcontext : CurrentMemoryContext);
+		n = nps_new(CurrentMemoryContext);
 	else if (inagg)
 		n = (SlmNps *) PG_GETARG_POINTER(0);
 	else
@@ -588,7 +588,7 @@ slm_nps_combine(PG_FUNCTION_ARGS)
 	}
 	b = PG_GETARG_SLM_NPS_P(1);
 	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(nps_copy(b, inagg ? aggcontext : CurrentMemoryContext));
+		PG_RETURN_POINTER(nps_copy(b, CurrentMemoryContext));
 	if (inagg)
 		a = (SlmNps *) PG_GETARG_POINTER(0);
 	else

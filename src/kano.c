@@ -867,8 +867,8 @@ slm_kano_send(PG_FUNCTION_ARGS)
 
 /*
  * The state a transition step may change: in place when called as an
- * aggregate (the state then lives in the aggregate's context, where it was
- * created), otherwise a fresh copy so that an argument is never changed.
+ * aggregate (the state then lives in the aggregate's context, where the
+ * executor copied it), otherwise a fresh copy so that an argument is never changed.
  */
 static SlmKano *
 kano_transition_state(FunctionCallInfo fcinfo)
@@ -881,8 +881,13 @@ kano_transition_state(FunctionCallInfo fcinfo)
 			return kano_new(CurrentMemoryContext);
 		return kano_copy(PG_GETARG_SLM_KANO_P(0), CurrentMemoryContext);
 	}
+	/*
+	 * A new state is made in the per-row context: the executor copies any
+	 * new state into the aggregate context itself, so making it there would
+	 * leave a dead copy per group.
+	 */
 	if (PG_ARGISNULL(0))
-		return kano_new(aggcontext);
+		return kano_new(CurrentMemoryContext);
 	return (SlmKano *) PG_GETARG_POINTER(0);
 }
 
@@ -979,7 +984,7 @@ slm_kano_combine(PG_FUNCTION_ARGS)
 	}
 	b = PG_GETARG_SLM_KANO_P(1);
 	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(kano_copy(b, inagg ? aggcontext : CurrentMemoryContext));
+		PG_RETURN_POINTER(kano_copy(b, CurrentMemoryContext));
 	if (inagg)
 		a = (SlmKano *) PG_GETARG_POINTER(0);
 	else

@@ -33,4 +33,11 @@
 #define slm_qualified_name_list(s) stringToQualifiedNameList(s)
 #endif
 
+/* The backend's local transaction id moved into vxid in 17. */
+#if PG_VERSION_NUM >= 170000
+#define SLM_MY_LXID (MyProc->vxid.lxid)
+#else
+#define SLM_MY_LXID (MyProc->lxid)
+#endif
+
 #endif							/* SLM_COMPAT_H */

@@ -56,6 +56,21 @@ parse_duration(SlmScan *ps, const char *str, int64 *us)
 				dterr;
 	struct pg_itm_in itm_in;
 
+#endif
+	/*
+	 * Signs are refused: with IntervalStyle sql_standard a leading sign
+	 * applies to every field, so "-1 day 30 hours" would read differently
+	 * from one session to the next.
+	 */
+	if (strpbrk(str, "+-") != NULL)
+	{
+		errsave(ps->escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
+				 errdetail("The duration \"%s\" must be written without signs.", str)));
+		return false;
+	}
+#if PG_VERSION_NUM >= 150000
 	memset(&itm_in, 0, sizeof(itm_in));
 	dterr = ParseDateTime(str, workbuf, sizeof(workbuf), field, ftype,
 						  MAXDATEFIELDS, &nf);
@@ -444,7 +459,9 @@ slm_target_construct(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("target duration must be positive")));
-	cal = PG_ARGISNULL(1) ? slm_calendar_default() : PG_GETARG_SLM_CALENDAR_P(1);
+	if (PG_ARGISNULL(1))
+		PG_RETURN_NULL();		/* leave the argument out for 24x7 */
+	cal = PG_GETARG_SLM_CALENDAR_P(1);
 	PG_RETURN_POINTER(slm_target_make(duration, cal,
 									  fraction_arg(fcinfo, 2, "goal", false),
 									  fraction_arg(fcinfo, 3, "warn", true)));
@@ -535,41 +552,37 @@ slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
 }
 
 /*
- * Status of a clock whose deadline is known (found = false: no deadline,
- * a pause without end holds it): met or breached once stopped (a stop at
- * the deadline is met); breached, at_risk or running at instant at while
- * open.
+ * Is a clock breached, given its business time elapsed (pauses excluded)?
+ * Only business time counts: a clock stopped after a deadline that fell on
+ * closing time, before the calendar reopened, has not overrun. So a stop
+ * exactly at the deadline is met, and remaining() is negative exactly when
+ * the clock is breached.
  */
-const char *
-slm_target_status_due(SlmClock *clk, SlmTarget *t, TimestampTz due, bool found,
-					  TimestampTz start, bool has_stop, TimestampTz stop,
-					  TimestampTz at, MultirangeType *paused, TypeCacheEntry *rtyp)
+bool
+slm_target_overrun(SlmTarget *t, int64 elapsed)
 {
-	if (has_stop)
-		return (found && stop > due) ? "breached" : "met";
-	if (found && at > due)
-		return "breached";
-	if (t->warn_ppm >= 0)
-	{
-		int64		el = slm_target_elapsed(clk, start, at, paused, rtyp);
-
-		if ((double) el >= (double) t->duration * (t->warn_ppm / 1000000.0))
-			return "at_risk";
-	}
-	return "running";
+	return elapsed > t->duration;
 }
 
-/* Status of a clock, computing its deadline first. */
+/*
+ * Status of a clock: met or breached once stopped; breached, at_risk or
+ * running at instant at while open.
+ */
 const char *
 slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
 				  TimestampTz stop, TimestampTz at, MultirangeType *paused,
 				  TypeCacheEntry *rtyp)
 {
-	bool		found;
-	TimestampTz due = slm_target_deadline(clk, t, start, paused, rtyp, &found);
+	int64		el = slm_target_elapsed(clk, start, has_stop ? stop : at, paused, rtyp);
 
-	return slm_target_status_due(clk, t, due, found, start, has_stop, stop, at,
-								 paused, rtyp);
+	if (has_stop)
+		return slm_target_overrun(t, el) ? "breached" : "met";
+	if (slm_target_overrun(t, el))
+		return "breached";
+	if (t->warn_ppm >= 0 &&
+		(double) el >= (double) t->duration * (t->warn_ppm / 1000000.0))
+		return "at_risk";
+	return "running";
 }
 
 /* Fetch the target argument and its compiled calendar. */
@@ -640,6 +653,7 @@ slm_remaining(PG_FUNCTION_ARGS)
 	MultirangeType *paused;
 	TimestampTz start,
 				at;
+	int64		left;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
@@ -649,8 +663,11 @@ slm_remaining(PG_FUNCTION_ARGS)
 	slm_check_finite(start, "start");
 	slm_check_finite(at, "at");
 	paused = paused_arg(fcinfo, 3, &rtyp);
-	PG_RETURN_INTERVAL_P(slm_us_to_interval(t->duration -
-											slm_target_elapsed(clk, start, at, paused, rtyp)));
+	if (pg_sub_s64_overflow(t->duration, slm_target_elapsed(clk, start, at, paused, rtyp), &left))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("remaining business time out of range")));
+	PG_RETURN_INTERVAL_P(slm_us_to_interval(left));
 }
 
 PG_FUNCTION_INFO_V1(slm_status);

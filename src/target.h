@@ -42,10 +42,7 @@ extern TimestampTz slm_target_deadline(SlmClock *clk, SlmTarget *t, TimestampTz 
 									   bool *found);
 extern int64 slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
 								MultirangeType *paused, TypeCacheEntry *rtyp);
-extern const char *slm_target_status_due(SlmClock *clk, SlmTarget *t, TimestampTz due,
-										 bool found, TimestampTz start, bool has_stop,
-										 TimestampTz stop, TimestampTz at,
-										 MultirangeType *paused, TypeCacheEntry *rtyp);
+extern bool slm_target_overrun(SlmTarget *t, int64 elapsed);
 extern const char *slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start,
 									 bool has_stop, TimestampTz stop, TimestampTz at,
 									 MultirangeType *paused, TypeCacheEntry *rtyp);

@@ -28,6 +28,7 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "nodes/bitmapset.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/datum.h"
@@ -88,7 +89,7 @@ typedef struct TrigConf
 	bool		checked;		/* arguments and columns valid; cleared by relcache invalidation */
 	/* policy lookup */
 	SPIPlanPtr	plan;
-	TransactionId cache_xid;
+	LocalTransactionId cache_lxid;
 	CommandId	cache_cid;
 	int			ncache;
 	CachedTarget cache[TARGET_CACHE_SIZE];
@@ -188,6 +189,9 @@ conf_parse(TrigConf *c, Trigger *tg)
 		conf_error(tg, NULL, "policy=<table> needs match=<column>[,<column>...]", NULL);
 	if (c->policy == NULL && c->nmatch > 0)
 		conf_error(tg, NULL, "match is only used with policy=<table>", NULL);
+	if (c->notify != NULL && strlen(c->notify) >= NAMEDATALEN)
+		conf_error(tg, NULL, "notify channel name too long",
+				   "A channel name has at most 63 bytes.");
 	if (c->col[COL_DUE] == NULL && c->col[COL_BREACHED] == NULL && c->col[COL_STATUS] == NULL)
 		conf_error(tg, NULL, "at least one output is required",
 				   "Name a column with due=, breached= or status=.");
@@ -424,7 +428,7 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
 	TupleDesc	desc = RelationGetDescr(rel);
 	Datum		values[MAX_MATCH];
 	char		nulls[MAX_MATCH];
-	TransactionId xid = GetCurrentTransactionIdIfAny();
+	LocalTransactionId lxid = SLM_MY_LXID;	/* assigned to every transaction */
 	CommandId	cid = GetCurrentCommandId(false);
 	SlmTarget  *result;
 	SlmTarget  *t;
@@ -437,17 +441,17 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
 		values[i] = heap_getattr(row, c->match_att[i], desc, &isnull);
 		if (isnull)
 			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+					(errcode(ERRCODE_NOT_NULL_VIOLATION),
 					 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for a NULL %s",
 							tg->tgname, c->policy, c->match[i])));
 		nulls[i] = ' ';
 	}
 
-	if (c->cache_xid != xid || c->cache_cid != cid)
+	if (c->cache_lxid != lxid || c->cache_cid != cid)
 	{
 		MemoryContextReset(c->cache_cxt);
 		c->ncache = 0;
-		c->cache_xid = xid;
+		c->cache_lxid = lxid;
 		c->cache_cid = cid;
 	}
 	for (int e = 0; e < c->ncache; e++)
@@ -715,8 +719,8 @@ slm_track_sla(PG_FUNCTION_ARGS)
 		if (has_stop)
 			slm_check_finite(stop, "stop");
 		due = slm_target_deadline(clk, target, start, paused, rtyp, &found);
-		status = slm_target_status_due(clk, target, due, found, start, has_stop, stop,
-									   GetCurrentTransactionStartTimestamp(), paused, rtyp);
+		status = slm_target_status(clk, target, start, has_stop, stop,
+								   GetCurrentTransactionStartTimestamp(), paused, rtyp);
 	}
 
 	if (c->att[COL_DUE])
