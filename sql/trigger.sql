@@ -83,8 +83,11 @@ VALUES (9, 1, 'desk', '2026-11-02 09:00', false, 'running');
 ALTER TABLE tickets ENABLE TRIGGER sla;
 SELECT slm.sweep('tickets') AS touched;
 SELECT id, due, breached, status FROM tickets WHERE id = 9;
+-- changes keeps only a due time: rows not yet due (or without one) are left alone
 SELECT slm.sweep('changes') AS touched_changes;
+\set VERBOSITY terse
 SELECT slm.sweep('policy');
+\set VERBOSITY default
 
 -- a changed table is noticed: renaming a column the trigger names makes the
 -- next write fail, renaming it back repairs it, and a redefined trigger is

@@ -42,6 +42,10 @@ BEGIN
         IF cfg ? 'status' THEN
             conds := conds || format('%I IS DISTINCT FROM %L', cfg->>'status', 'breached');
         END IF;
+        IF NOT (cfg ? 'breached' OR cfg ? 'status') THEN
+            -- only the due time is kept: rows not yet due cannot have changed
+            conds := conds || format('%I <= now()', cfg->>'due');
+        END IF;
         EXECUTE format('UPDATE %s SET %I = %I WHERE %s', tbl, cfg->>'start', cfg->>'start',
                        array_to_string(conds, ' AND '));
         GET DIAGNOSTICS n = ROW_COUNT;
