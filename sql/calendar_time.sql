@@ -109,6 +109,21 @@ FROM c, (VALUES ('2026-03-01'::timestamptz, '2026-03-29 01:30'::timestamptz, '20
                 ('2026-10-20', '2026-10-25 01:30', '2026-11-02'),
                 ('2026-01-01', '2026-12-31', '2025-06-01')) v(a, b, e);
 
+-- many calendars in one query, in shuffled order (more than the backend
+-- keeps compiled, so compiled forms are evicted and rebuilt as it runs):
+-- Saturday noon UTC to Saturday noon UTC spans exactly one working week in
+-- each of these zones, so each calendar gives 5 x its daily 60 + i minutes
+WITH cals AS (
+    SELECT i, format('mon-fri 09:00-%s; tz %s', time '10:00' + i * interval '1 minute',
+                     (ARRAY['Europe/Berlin', 'UTC', 'Asia/Kolkata', 'America/New_York'])[1 + i % 4])::slm.calendar AS cal
+    FROM generate_series(0, 79) i),
+     rows AS (SELECT i, cal FROM cals, generate_series(1, 3) r ORDER BY md5(i::text || r::text))
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE slm.business_time(cal, '2026-11-28 12:00', '2026-12-05 12:00')
+                              <> make_interval(mins => 5 * (60 + i))) AS wrong,
+       count(DISTINCT cal) AS calendars
+FROM rows;
+
 -- ranges and multiranges
 SELECT slm.business_time('mon-fri 09:00-17:00', tstzrange('2026-11-30 08:00', '2026-12-01 12:00')) AS range,
        slm.business_time('mon-fri 09:00-17:00', 'empty'::tstzrange) AS empty_range,

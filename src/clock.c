@@ -61,8 +61,9 @@
 #define HORIZON_START	INT64CONST(6311433600000000)	/* 2200-01-01 */
 #define HORIZON_MAX		INT64CONST(252455616000000000)	/* 10000-01-01 */
 #define FAR_PAST_SECS	INT64CONST(-100000000000)
-/* Compiled calendars kept per call site. */
+/* Compiled calendars remembered per call site, and per backend. */
 #define CLOCK_CACHE_SIZE 4
+#define BACKEND_CACHE_SIZE 32
 
 typedef struct Iv
 {
@@ -124,12 +125,24 @@ struct SlmClock
 	int64	   *win_fend;		/* F at window end */
 };
 
-/* The per-call-site cache: a few compiled calendars, replaced round-robin. */
+/*
+ * Compiled calendars live in a backend-wide cache (so that a trigger or a
+ * one-row statement, whose call site lasts one query, does not compile its
+ * calendar again every time); each call site remembers the few it used
+ * last. Evicting a backend entry bumps the epoch, which makes call sites
+ * forget what they remembered.
+ */
 typedef struct ClockCache
 {
+	uint64		epoch;
 	SlmClock   *entry[CLOCK_CACHE_SIZE];
 	int			next;
 } ClockCache;
+
+static MemoryContext clock_cxt = NULL;
+static SlmClock *backend_clocks[BACKEND_CACHE_SIZE];
+static int	backend_next = 0;
+static uint64 backend_epoch = 0;
 
 static ZoneTrans *zone_list = NULL;
 
@@ -885,7 +898,40 @@ recompile:
 	}
 }
 
-/* Fetch a compiled calendar from the call site's cache, compiling on a miss. */
+/* Is c the compiled form of cal? */
+static inline bool
+clock_is(SlmClock *c, SlmCalendar *cal)
+{
+	return c && VARSIZE(c->cal) == VARSIZE(cal) &&
+		memcmp(c->cal, cal, VARSIZE(cal)) == 0;
+}
+
+/* The backend's compiled form of cal, compiling (and evicting) on a miss. */
+static SlmClock *
+backend_clock(SlmCalendar *cal)
+{
+	SlmClock   *c;
+
+	for (int i = 0; i < BACKEND_CACHE_SIZE; i++)
+		if (clock_is(backend_clocks[i], cal))
+			return backend_clocks[i];
+	if (clock_cxt == NULL)
+		clock_cxt = AllocSetContextCreate(TopMemoryContext, "slm clocks",
+										  ALLOCSET_SMALL_SIZES);
+	/* compiled under the caller's context, kept only once complete */
+	c = clock_compile(cal, CurrentMemoryContext);
+	MemoryContextSetParent(c->mcxt, clock_cxt);
+	if (backend_clocks[backend_next])
+	{
+		MemoryContextDelete(backend_clocks[backend_next]->mcxt);
+		backend_epoch++;
+	}
+	backend_clocks[backend_next] = c;
+	backend_next = (backend_next + 1) % BACKEND_CACHE_SIZE;
+	return c;
+}
+
+/* Fetch a compiled calendar: the call site's memory, then the backend's. */
 SlmClock *
 slm_clock_get_flinfo(FmgrInfo *flinfo, SlmCalendar *cal)
 {
@@ -895,18 +941,24 @@ slm_clock_get_flinfo(FmgrInfo *flinfo, SlmCalendar *cal)
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(ClockCache));
+		cache->epoch = backend_epoch;
 		flinfo->fn_extra = cache;
 	}
-	for (int i = 0; i < CLOCK_CACHE_SIZE; i++)
+	if (cache->epoch != backend_epoch)
 	{
-		c = cache->entry[i];
-		if (c && VARSIZE(c->cal) == VARSIZE(cal) &&
-			memcmp(c->cal, cal, VARSIZE(cal)) == 0)
-			return c;
+		memset(cache->entry, 0, sizeof(cache->entry));
+		cache->epoch = backend_epoch;
 	}
-	c = clock_compile(cal, flinfo->fn_mcxt);
-	if (cache->entry[cache->next])
-		MemoryContextDelete(cache->entry[cache->next]->mcxt);
+	for (int i = 0; i < CLOCK_CACHE_SIZE; i++)
+		if (clock_is(cache->entry[i], cal))
+			return cache->entry[i];
+	c = backend_clock(cal);
+	/* compiling may have evicted: forget everything remembered before */
+	if (cache->epoch != backend_epoch)
+	{
+		memset(cache->entry, 0, sizeof(cache->entry));
+		cache->epoch = backend_epoch;
+	}
 	cache->entry[cache->next] = c;
 	cache->next = (cache->next + 1) % CLOCK_CACHE_SIZE;
 	return c;

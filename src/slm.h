@@ -108,7 +108,7 @@ extern int	slm_bytes_cmp(const struct varlena *a, const struct varlena *b);
  */
 typedef struct SlmClock SlmClock;
 
-/* Compile (or fetch from the per-call-site cache in fn_extra). */
+/* Compile, or fetch from the call site's (fn_extra) or the backend's cache. */
 extern SlmClock *slm_clock_get(FunctionCallInfo fcinfo, SlmCalendar *cal);
 extern SlmClock *slm_clock_get_flinfo(FmgrInfo *flinfo, SlmCalendar *cal);
 
