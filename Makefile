@@ -1,24 +1,28 @@
 # slm: PGXS build
 EXTENSION = slm
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = slm
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# The install script is assembled from one SQL file per module, in
-# dependency order; each module's SQL lives beside its C file.
+# The install script of the current version is assembled from one SQL file
+# per module, in dependency order; each module's SQL lives beside its C
+# file. The upgrade script from the previous release is assembled the same
+# way from src/update/, one file per module. Install scripts of released
+# versions (slm--0.1.0.sql) are frozen and kept as they shipped.
 SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/trigger.sql src/availability.sql src/compliance.sql src/kano.sql src/feedback.sql
-DATA_built = slm--$(EXTVERSION).sql
+UPDATE_PARTS = $(wildcard $(patsubst src/%,src/update/%,$(SQL_PARTS)))
+DATA = slm--0.1.0.sql
+DATA_built = slm--$(EXTVERSION).sql slm--0.1.0--$(EXTVERSION).sql
 
-# pg_regress: one file per feature, run in this order.
-REGRESS = calendar_io calendar_time calendar_add target trigger availability compliance kano feedback catalog
-REGRESS_OPTS = --inputdir=. --load-extension=slm --dbname=slm_regression
+# pg_regress: one file per feature; catalog, which checks every object of
+# the extension, runs last.
+REGRESS = $(filter-out catalog,$(basename $(notdir $(sort $(wildcard sql/*.sql))))) catalog
+REGRESS_OPTS = --inputdir=. --load-extension=slm
 
 PG_CFLAGS = -std=gnu99 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-missing-field-initializers -Wno-cast-function-type \
 	-Isrc
-
-EXTRA_CLEAN = slm--$(EXTVERSION).sql
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -26,3 +30,6 @@ include $(PGXS)
 
 slm--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+slm--0.1.0--$(EXTVERSION).sql: src/update/header.sql $(UPDATE_PARTS)
+	cat src/update/header.sql $(UPDATE_PARTS) > $@

@@ -38,7 +38,7 @@ regress() {
     local out rc ok bad
     rm -rf results regression.diffs regression.out
     mkdir -p results
-    out=$(make -s PG_CONFIG="/usr/lib/postgresql/$PGVER/bin/pg_config" installcheck 2>&1)
+    out=$(make -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1)
     rc=$?
     printf '%s\n' "$out"
     ok=$(printf '%s\n' "$out" | grep -cE '^(not )?ok |^test .* \.\.\. ok' || true)

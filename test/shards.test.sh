@@ -20,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/lib.sh
-export PATH="/usr/lib/postgresql/$PGVER/bin:$PATH"
+
 EXT=${SLM_EXTENSION:-slm}
 DB=slm_shards_test
 ROWS=${SLM_SHARD_ROWS:-40000}
