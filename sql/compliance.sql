@@ -89,6 +89,16 @@ WHERE team = 'a' GROUP BY at ORDER BY at;
 SELECT slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00', waiting)
 FROM cmp_ticket WHERE team = 'a';
 
+-- the breach rule is slm.status's, the due time's: 2h from Friday 15:00 are
+-- due at Friday's closing time, 17:00. Stopped at 17:00: met; on Saturday
+-- or at Monday's opening: breached, though no business time passed after
+-- the deadline. Open and judged at those instants: open, breached, breached.
+-- Each stopped clock took 2h of business time.
+SELECT slm.compliance_agg(t, s, e) AS stopped, slm.compliance_agg(t, s, NULL, e) AS judged
+FROM (VALUES ('2h on (mon-fri 09:00-17:00)'::slm.target, timestamptz '2026-11-27 15:00', timestamptz '2026-11-27 17:00'),
+             ('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00'),
+             ('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 09:00')) v(t, s, e);
+
 -- the boolean form: true met, false breached, NULL open; no goal, no times
 SELECT slm.compliance_agg(m) FROM (VALUES (true), (true), (false), (NULL)) v(m);
 SELECT slm.total(c), slm.met(c), slm.breached(c), slm.open(c), slm.compliance(c), slm.goal(c),

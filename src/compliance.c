@@ -707,9 +707,10 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	paused = paused_arg(fcinfo, paused_argno, &rtyp);
 	if (has_stop)
 	{
-		int64		el = slm_target_elapsed(clk, start, stop, paused, rtyp);
+		int64		el;
 
-		if (slm_target_overrun(t, el))
+		if (slm_target_judge(clk, t, start, true, stop, 0, paused, rtyp, &el) ==
+			SLM_STATUS_BREACHED)
 			count_row(c, &c->breached);
 		else
 			count_row(c, &c->met);
@@ -718,9 +719,11 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	else
 	{
 		TimestampTz at = PG_GETARG_TIMESTAMPTZ(at_argno);
+		int64		el;
 
 		slm_check_finite(at, "at");
-		if (slm_target_overrun(t, slm_target_elapsed(clk, start, at, paused, rtyp)))
+		if (slm_target_judge(clk, t, start, false, 0, at, paused, rtyp, &el) ==
+			SLM_STATUS_BREACHED)
 			count_row(c, &c->breached);
 		else
 			count_row(c, &c->open);
