@@ -166,6 +166,7 @@ target_parse(const char *str, struct Node *escontext)
 	SlmCalendar *cal = NULL;
 	int32		goal = -1,
 				warn = -1;
+	const char *number;
 
 	ps.input = str;
 	ps.p = str;
@@ -239,13 +240,16 @@ target_parse(const char *str, struct Node *escontext)
 			ps.p += 4;
 			while (isspace((unsigned char) *ps.p))
 				ps.p++;
+			number = ps.p;
 			if (!parse_percent(&ps, &goal))
 				return NULL;
 			if (goal == 0)
-				{
-			slm_scan_error(&ps, "A goal must be above 0%");
-			return NULL;
-		}
+			{
+				/* "goal 0%" would not read back; kept to 0.0001 % */
+				ps.p = number;
+				slm_scan_error(&ps, "A goal must be at least 0.0001%");
+				return NULL;
+			}
 		}
 		else if (word_at(ps.p, "warn"))
 		{
@@ -426,11 +430,16 @@ slm_target_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!target_eq(PG_GETARG_SLM_TARGET_P(0), PG_GETARG_SLM_TARGET_P(1)));
 }
 
-/* A fraction argument (goal or warn) as millionths; NULL gives -1. */
+/*
+ * A fraction argument (goal or warn) as millionths; NULL gives -1. The
+ * value is kept to six decimals, as the text form shows it; a goal that
+ * would be kept as 0 is refused, since "goal 0%" does not read back.
+ */
 static int32
 fraction_arg(FunctionCallInfo fcinfo, int n, const char *what, bool allow_zero)
 {
 	double		v;
+	int32		ppm;
 
 	if (PG_NARGS() <= n || PG_ARGISNULL(n))
 		return -1;
@@ -441,7 +450,14 @@ fraction_arg(FunctionCallInfo fcinfo, int n, const char *what, bool allow_zero)
 				 errmsg("%s must be a fraction in %s, not %g", what,
 						allow_zero ? "[0, 1]" : "(0, 1]", v),
 				 errhint("Write 95%% as 0.95.")));
-	return (int32) rint(v * 1000000.0);
+	ppm = (int32) rint(v * 1000000.0);
+	if (ppm == 0 && !allow_zero)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %g is too small", what, v),
+				 errdetail("A %s is kept to six decimals, and %g would be kept as 0.", what, v),
+				 errhint("The smallest %s is 0.000001 (0.0001%%).", what)));
+	return ppm;
 }
 
 PG_FUNCTION_INFO_V1(slm_target_construct);
