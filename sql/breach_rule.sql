@@ -111,24 +111,29 @@ SELECT count(*) FILTER (WHERE slm.remaining(target, start, at, paused) < '0'
                           AND slm.status(target, start, NULL, at, paused) = 'breached') > 10 AS zero_breached
 FROM br_ticket;
 
--- every form of compliance_agg counts what the rule says, per calendar
+-- every form of compliance_agg counts what the rule says, per calendar;
+-- stops before starts count as invalid
 SELECT cal_id, n,
-       slm.met(c) = met AND slm.breached(c) = breached AND slm.open(c) = open AS paused_form,
+       slm.met(c) = met AND slm.breached(c) = breached AND slm.open(c) = open AND slm.invalid(c) = invalid
+         AS paused_form,
        slm.met(c_at) = met AND slm.breached(c_at) = breached + breached_open AND slm.open(c_at) = open - breached_open
-         AS at_paused_form,
-       slm.met(c3) = met_np AND slm.breached(c3) = breached_np AS plain_form,
-       slm.met(c4) = met_np AND slm.breached(c4) = breached_np + breached_open_np AS at_form
+         AND slm.invalid(c_at) = invalid AS at_paused_form,
+       slm.met(c3) = met_np AND slm.breached(c3) = breached_np AND slm.invalid(c3) = invalid_np AS plain_form,
+       slm.met(c4) = met_np AND slm.breached(c4) = breached_np + breached_open_np AND slm.invalid(c4) = invalid_np
+         AS at_form
 FROM (SELECT cal_id, count(*) AS n,
              slm.compliance_agg(target, start, stop, paused) AS c,
              slm.compliance_agg(target, start, stop, at, paused) AS c_at,
              slm.compliance_agg(target, start, stop) FILTER (WHERE paused IS NULL) AS c3,
              slm.compliance_agg(target, start, stop, at) FILTER (WHERE paused IS NULL) AS c4,
-             count(*) FILTER (WHERE stop IS NOT NULL AND NOT coalesce(stop > due, false)) AS met,
+             count(*) FILTER (WHERE stop >= start AND NOT coalesce(stop > due, false)) AS met,
              count(*) FILTER (WHERE stop > due) AS breached,
              count(*) FILTER (WHERE stop IS NULL) AS open,
+             count(*) FILTER (WHERE stop < start) AS invalid,
              count(*) FILTER (WHERE stop IS NULL AND at > due) AS breached_open,
-             count(*) FILTER (WHERE stop <= due AND paused IS NULL) AS met_np,
+             count(*) FILTER (WHERE stop >= start AND NOT coalesce(stop > due, false) AND paused IS NULL) AS met_np,
              count(*) FILTER (WHERE stop > due AND paused IS NULL) AS breached_np,
+             count(*) FILTER (WHERE stop < start AND paused IS NULL) AS invalid_np,
              count(*) FILTER (WHERE stop IS NULL AND at > due AND paused IS NULL) AS breached_open_np
-      FROM br_ticket WHERE NOT coalesce(stop < start, false) GROUP BY cal_id) s
+      FROM br_ticket GROUP BY cal_id) s
 ORDER BY cal_id;
