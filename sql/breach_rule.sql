@@ -137,3 +137,20 @@ FROM (SELECT cal_id, count(*) AS n,
              count(*) FILTER (WHERE stop IS NULL AND at > due AND paused IS NULL) AS breached_open_np
       FROM br_ticket GROUP BY cal_id) s
 ORDER BY cal_id;
+
+-- the trigger stamps the same verdict on each row: breached exactly when
+-- the stop, or for an open row the transaction's start, is after the due
+-- time it stamps; invalid for a stop before the start
+CREATE TABLE br_tracked (id int, target slm.target, start timestamptz, stop timestamptz,
+                         paused tstzmultirange, due timestamptz, breached boolean, status text);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON br_tracked FOR EACH ROW
+    EXECUTE FUNCTION slm.track_sla('start=start', 'stop=stop', 'paused=paused', 'target=target',
+                                   'due=due', 'breached=breached', 'status=status');
+INSERT INTO br_tracked (id, target, start, stop, paused) SELECT id, target, start, stop, paused FROM br_ticket;
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE k.due IS NOT DISTINCT FROM t.due) AS due_agrees,
+       count(*) FILTER (WHERE (k.status = 'breached') = coalesce(coalesce(k.stop, now()) > k.due, false)
+                          AND (k.status = 'invalid') = coalesce(k.stop < k.start, false)
+                          AND k.breached = (k.status = 'breached')) AS status_agrees,
+       count(*) FILTER (WHERE k.status = 'breached' AND k.stop IS NOT NULL) > 100 AS stopped_breached
+FROM br_tracked k JOIN br_ticket t USING (id);
