@@ -11,10 +11,10 @@
  * sum and maximum of the elapsed business time. A row the aggregate cannot
  * judge (a stop before its start, an instant that is infinite or past the
  * year 9999) is counted as invalid and left out of everything else, so a
- * bad row never aborts a report. Merging two summaries is
- * addition, maximum and a least upper bound on the goal, so it is exact,
- * commutative and associative, and a parallel, partitionwise or sharded
- * plan gives the same summary as one pass, whatever rows each part saw.
+ * bad row never aborts a report. Merging two summaries is addition,
+ * maximum and a least upper bound on the goal, so it is exact, commutative
+ * and associative, and a parallel, partitionwise or sharded plan gives the
+ * same summary as one pass, whatever rows each part saw.
  *
  * The elapsed sum is kept as whole seconds plus a microsecond remainder
  * (0 .. 999999): exact, and far from overflow (2^63 seconds), where a sum
