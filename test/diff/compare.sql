@@ -1,4 +1,5 @@
--- Compare slm's calendar functions with the reference answers in cases.csv.
+-- Compare slm's calendar functions, and the status of an SLA clock, with
+-- the reference answers in cases.csv.
 -- Run by run.sh from the directory holding cases.csv.
 -- Prints the first 20 mismatches (with a statement that reproduces each),
 -- failures per function, and a line 'diff: N passed, M failed' where one
@@ -22,7 +23,8 @@ CREATE TEMP TABLE cases (
     t text, d_us bigint, add_at text,
     q text, is_open text, next_open text, next_close text,
     date1 text, date2 text, bdays text,
-    bdate text, n int, bdays_add text
+    bdate text, n int, bdays_add text,
+    c_d_us bigint, c_warn int, c_start text, c_stop text, c_at text, c_status text
 );
 \copy cases from 'cases.csv' with (format csv, header true)
 
@@ -74,6 +76,10 @@ BEGIN
     WHEN 'business_days_add' THEN
         dt := slm.business_days_add(cal, r.bdate::date, r.n);
         RETURN coalesce(to_char(dt, 'YYYY-MM-DD'), 'NULL');
+    WHEN 'status' THEN
+        RETURN coalesce(slm.status(slm.target(pg_temp.us(r.c_d_us), cal, NULL, r.c_warn / 100.0),
+                                   r.c_start::timestamptz, r.c_stop::timestamptz, r.c_at::timestamptz),
+                        'NULL');
     END CASE;
 EXCEPTION WHEN OTHERS THEN
     RETURN 'ERROR: ' || SQLERRM;
@@ -98,7 +104,11 @@ CROSS JOIN LATERAL (VALUES
     ('business_days', c.bdays, format('date1=%s date2=%s', c.date1, c.date2),
      format('slm.business_days(%L, %L, %L)', c.cal, c.date1, c.date2)),
     ('business_days_add', c.bdays_add, format('bdate=%s n=%s', c.bdate, c.n),
-     format('slm.business_days_add(%L, %L, %s)', c.cal, c.bdate, c.n))
+     format('slm.business_days_add(%L, %L, %s)', c.cal, c.bdate, c.n)),
+    ('status', c.c_status,
+     format('d_us=%s warn=%s start=%s stop=%s at=%s', c.c_d_us, c.c_warn, c.c_start, c.c_stop, c.c_at),
+     format('slm.status(slm.target(interval %L * %s, %L, NULL, %s / 100.0), %L, %L, %L)',
+            '1 microsecond', c.c_d_us, c.cal, coalesce(c.c_warn::text, 'NULL'), c.c_start, c.c_stop, c.c_at))
 ) AS f(fn, expected, inputs, call);
 
 -- ERROR: the call must fail.  NONE: no answer exists and the specification

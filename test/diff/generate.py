@@ -49,6 +49,8 @@ COLUMNS = [
     "q", "is_open", "next_open", "next_close",
     "date1", "date2", "bdays",          # business_days(cal, date1, date2)
     "bdate", "n", "bdays_add",          # business_days_add(cal, bdate, n)
+    # status(target(c_d_us microseconds on cal, warn c_warn %), c_start, c_stop, c_at)
+    "c_d_us", "c_warn", "c_start", "c_stop", "c_at", "c_status",
 ]
 
 # Expected-value markers.  ERROR: the function must raise an error.  NONE:
@@ -396,6 +398,43 @@ def pick_n(rng: random.Random, cal: Calendar, kind: str, bdate: date) -> int:
     return n if rng.random() < 0.6 else -n
 
 
+def pick_clock_duration(rng: random.Random, cal: Calendar, kind: str, t: int) -> int:
+    """A positive SLA duration from t, often one that ends on a closing instant."""
+    if rng.random() < 0.4:
+        horizon_f = cal._horizon_forward(t, long=False)
+        iv = kth(cal.intervals_forward(t, horizon_f), rng.randint(1, 4))
+        if iv is not None and iv[1] < horizon_f:
+            d = cal.business_time(t, iv[1])
+            if d > 0:
+                return d
+    return max(1, abs(pick_duration(rng, cal, kind, t)))
+
+
+def pick_clock_end(rng: random.Random, cal: Calendar, anchor: int, bounds: list[int],
+                   start: int, due: int | None) -> int:
+    """A stop or judging instant: on the deadline, 1 us either side of it, at
+    or before the next opening after it, before the start, or anywhere."""
+    r = rng.random()
+    if due is not None:
+        if r < 0.2:
+            return due
+        if r < 0.35:
+            return due + 1
+        if r < 0.45:
+            return due - 1
+        if r < 0.65:
+            try:
+                nxt = cal.next_open(due + 1)
+            except NoAnswer:
+                nxt = due + US_PER_DAY
+            if r < 0.55:
+                return nxt
+            return due + 1 + rng.randint(0, max(0, nxt - due - 1))
+    if r < 0.72:
+        return start - rand_us(rng, 1, US_PER_DAY)
+    return pick_instant(rng, anchor, bounds)
+
+
 def answer(fn, fmt=str) -> str:
     """Run a reference function; ERROR/NONE markers for missing answers."""
     try:
@@ -507,6 +546,22 @@ def make_case(seed: int, idx: int, self_check: bool = False) -> tuple[dict, list
     n = pick_n(rng, cal, kind, bdate)
     bdays_add = answer(lambda: cal.business_days_add(bdate, n), date.isoformat) or ERROR
 
+    # an SLA clock on the calendar, stopped or judged at an instant
+    c_start = pick_instant(rng, anchor, bounds)
+    c_d = pick_clock_duration(rng, cal, kind, c_start)
+    c_warn = rng.choice([None, None, 0, 50, 75, 100])
+    try:
+        due = cal.business_add(c_start, c_d)
+    except NoAnswer:
+        due = None
+    c_stop = None
+    if rng.random() < 0.5:
+        c_stop = pick_clock_end(rng, cal, anchor, bounds, c_start, due)
+        c_at = pick_instant(rng, anchor, bounds)
+    else:
+        c_at = pick_clock_end(rng, cal, anchor, bounds, c_start, due)
+    c_status = ref.clock_status(cal, c_d, c_warn, c_start, c_stop, c_at)
+
     row = {
         "id": idx, "zone": zone_name, "kind": kind, "cal": text,
         "a": ref.format_instant_tz(a), "b": ref.format_instant_tz(b), "bt_us": bt,
@@ -515,6 +570,9 @@ def make_case(seed: int, idx: int, self_check: bool = False) -> tuple[dict, list
         "next_open": next_open, "next_close": next_close,
         "date1": date1.isoformat(), "date2": date2.isoformat(), "bdays": bdays,
         "bdate": bdate.isoformat(), "n": n, "bdays_add": bdays_add,
+        "c_d_us": c_d, "c_warn": c_warn, "c_start": ref.format_instant_tz(c_start),
+        "c_stop": None if c_stop is None else ref.format_instant_tz(c_stop),
+        "c_at": ref.format_instant_tz(c_at), "c_status": c_status,
     }
     problems = []
     if self_check:

@@ -2,7 +2,8 @@
 
 This module is a deliberately simple model of the ``slm.calendar`` type and
 the functions built on it (business_time, business_add, is_open, next_open,
-next_close, business_days, business_days_add).  It favours obviously correct
+next_close, business_days, business_days_add), and of the status of an SLA
+clock on a calendar (``clock_status``).  It favours obviously correct
 code over speed: every question is answered by enumerating the local dates
 that can possibly matter, building each date's hours, converting them to real
 instants and taking the union.
@@ -28,6 +29,10 @@ Specification summary (the model implemented here):
   instant interval [f(S), f(E)), where f is PostgreSQL's
   ``timestamp AT TIME ZONE``: in a gap or overlap the later candidate instant.
   Empty when f(E) <= f(S).  The open set is the union over all dates.
+* An SLA clock of a duration started at an instant has a deadline: the
+  smallest instant at which the duration of open time has run (none when
+  the calendar has too little open time).  It is breached when it stops, or
+  is judged, after the deadline; a stop before the start is invalid.
 """
 
 from __future__ import annotations
@@ -698,3 +703,32 @@ def self_check(cal: Calendar, rng, a: int, b: int, t: int, d: int, q: int,
         if cal.has_weekly:
             bad.append("business_days_add ran out on a weekly calendar")
     return bad
+
+
+def clock_status(cal: Calendar, duration: int, warn_pct: int | None, start: int,
+                 stop: int | None, at: int) -> str:
+    """Status of an SLA clock of duration us of open time on cal, no pauses.
+
+    The deadline is cal.business_add(start, duration), the smallest instant
+    at which the duration has run; there is none when the calendar has too
+    little open time, and then the clock is never breached.  A clock that
+    stops before it starts is 'invalid'.  Stopped, it is 'breached' when it
+    stops after the deadline, else 'met' (a stop exactly at the deadline is
+    met).  Open and judged at instant at, it is 'breached' when at is after
+    the deadline, else 'at_risk' when the open time from start to at is at
+    least warn_pct % of the duration, else 'running'.
+    """
+    if stop is not None and stop < start:
+        return "invalid"
+    try:
+        due = cal.business_add(start, duration)
+    except NoAnswer:
+        due = None
+    end = stop if stop is not None else at
+    if due is not None and end > due:
+        return "breached"
+    if stop is not None:
+        return "met"
+    if warn_pct is not None and cal.business_time(start, at) * 100 >= duration * warn_pct:
+        return "at_risk"
+    return "running"

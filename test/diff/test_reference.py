@@ -13,7 +13,7 @@ from datetime import date, datetime
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from reference import (Calendar, CalendarError, NoAnswer, US_PER_SEC,  # noqa: E402
-                       utc_to_us)
+                       clock_status, utc_to_us)
 
 H = 3600 * US_PER_SEC
 
@@ -137,6 +137,38 @@ class Semantics(unittest.TestCase):
         # is the same instant as 12-31 09:00 +14; both dates give one interval.
         self.assertEqual(cal.business_time(u(2011, 12, 30, 12), u(2011, 12, 31, 12)), 8 * H)
         self.assertEqual(cal.business_days(date(2011, 12, 29), date(2012, 1, 1)), 3)
+
+
+class ClockStatus(unittest.TestCase):
+    # 2026-11-27 is a Friday; 2h from 15:00 on weekdays 09-17 are due at
+    # Friday's closing time, 17:00.
+    cal = Calendar.parse("mon-fri 09:00-17:00")
+    start = u(2026, 11, 27, 15)
+
+    def test_stopped(self):
+        st = lambda stop: clock_status(self.cal, 2 * H, None, self.start, stop, 0)
+        self.assertEqual(st(u(2026, 11, 27, 17)), "met")
+        self.assertEqual(st(u(2026, 11, 27, 17) + 1), "breached")
+        self.assertEqual(st(u(2026, 11, 28, 10)), "breached")      # Saturday
+        self.assertEqual(st(u(2026, 11, 30, 9)), "breached")       # Monday's opening
+        self.assertEqual(st(self.start), "met")
+        self.assertEqual(st(self.start - 1), "invalid")
+
+    def test_open(self):
+        st = lambda at, warn=None: clock_status(self.cal, 2 * H, warn, self.start, None, at)
+        self.assertEqual(st(u(2026, 11, 27, 16)), "running")
+        self.assertEqual(st(u(2026, 11, 27, 16), 50), "at_risk")   # 1h of 2h
+        self.assertEqual(st(u(2026, 11, 27, 16) - 1, 50), "running")
+        self.assertEqual(st(u(2026, 11, 27, 17), 100), "at_risk")  # at the deadline
+        self.assertEqual(st(u(2026, 11, 28, 10), 100), "breached")
+        self.assertEqual(st(self.start - H, 0), "running")         # before the start
+
+    def test_no_deadline(self):
+        # 4h never run on a calendar of one day's 2 open hours after 15:00
+        cal = Calendar.parse("2026-11-27 09:00-17:00")
+        self.assertEqual(clock_status(cal, 4 * H, None, self.start, u(2027, 1, 1), 0), "met")
+        self.assertEqual(clock_status(cal, 4 * H, 50, self.start, None, u(2027, 1, 1)), "at_risk")
+        self.assertEqual(clock_status(cal, 4 * H, 75, self.start, None, u(2027, 1, 1)), "running")
 
 
 if __name__ == "__main__":
