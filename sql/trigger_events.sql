@@ -8,33 +8,33 @@ CREATE TABLE sla_events (
     id bigserial PRIMARY KEY,
     tbl text NOT NULL, key jsonb, due timestamptz, status text NOT NULL,
     at timestamptz NOT NULL);
-CREATE TABLE tickets (id int PRIMARY KEY, opened timestamptz, closed timestamptz,
+CREATE TABLE breach_tickets (id int PRIMARY KEY, opened timestamptz, closed timestamptz,
                       sla slm.target, breached boolean);
-CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON breach_tickets FOR EACH ROW
     EXECUTE FUNCTION slm.track_sla('start=opened', 'stop=closed', 'target=sla',
                                    'breached=breached', 'events=sla_events');
 
 -- met: nothing; breached on insert: one event
-INSERT INTO tickets VALUES (1, '2026-11-30 09:00', '2026-11-30 10:00', '4h', NULL),
+INSERT INTO breach_tickets VALUES (1, '2026-11-30 09:00', '2026-11-30 10:00', '4h', NULL),
                            (2, '2026-11-30 09:00', '2026-11-30 14:00', '4h', NULL);
 -- an update crossing the deadline: one event; an update of a row already
 -- breached, or back to met: none
-UPDATE tickets SET closed = '2026-11-30 13:30' WHERE id = 1;
-UPDATE tickets SET closed = '2026-11-30 15:00' WHERE id = 2;
-UPDATE tickets SET closed = '2026-11-30 12:00' WHERE id = 1;
+UPDATE breach_tickets SET closed = '2026-11-30 13:30' WHERE id = 1;
+UPDATE breach_tickets SET closed = '2026-11-30 15:00' WHERE id = 2;
+UPDATE breach_tickets SET closed = '2026-11-30 12:00' WHERE id = 1;
 -- rolled back: nothing stays
 BEGIN;
-INSERT INTO tickets VALUES (3, '2026-11-30 09:00', '2026-11-30 14:00', '4h', NULL);
+INSERT INTO breach_tickets VALUES (3, '2026-11-30 09:00', '2026-11-30 14:00', '4h', NULL);
 ROLLBACK;
 -- an open row that time breaches, recorded by sweep
-ALTER TABLE tickets DISABLE TRIGGER sla;
-INSERT INTO tickets VALUES (4, '2026-11-02 09:00', NULL, '1h', false);
-ALTER TABLE tickets ENABLE TRIGGER sla;
-SELECT slm.sweep('tickets') AS touched;
+ALTER TABLE breach_tickets DISABLE TRIGGER sla;
+INSERT INTO breach_tickets VALUES (4, '2026-11-02 09:00', NULL, '1h', false);
+ALTER TABLE breach_tickets ENABLE TRIGGER sla;
+SELECT slm.sweep('breach_tickets') AS touched;
 SELECT tbl, key, due, status FROM sla_events ORDER BY id;
 -- at is the instant the breach was judged: the transaction's start
 BEGIN;
-INSERT INTO tickets VALUES (5, '2026-11-30 09:00', '2026-11-30 14:00', '4h', NULL);
+INSERT INTO breach_tickets VALUES (5, '2026-11-30 09:00', '2026-11-30 14:00', '4h', NULL);
 SELECT key, at = now() AS at_transaction_start FROM sla_events WHERE key = '{"id": 5}';
 COMMIT;
 
@@ -51,29 +51,29 @@ SELECT tbl, key, due, status FROM audit.breaches;
 
 -- the events table is checked: missing, a column missing, a column of
 -- another type
-CREATE TABLE t (a timestamptz, tg slm.target, flag boolean);
-CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW
+CREATE TABLE ev_t (a timestamptz, tg slm.target, flag boolean);
+CREATE TRIGGER bad BEFORE INSERT ON ev_t FOR EACH ROW
     EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'breached=flag', 'events=no_such_table');
-INSERT INTO t VALUES (now(), '1h');
-DROP TRIGGER bad ON t;
+INSERT INTO ev_t VALUES (now(), '1h');
+DROP TRIGGER bad ON ev_t;
 CREATE TABLE ev_short (tbl text, key jsonb, due timestamptz, status text);
-CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW
+CREATE TRIGGER bad BEFORE INSERT ON ev_t FOR EACH ROW
     EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'breached=flag', 'events=ev_short');
-INSERT INTO t VALUES (now(), '1h');
-DROP TRIGGER bad ON t;
+INSERT INTO ev_t VALUES (now(), '1h');
+DROP TRIGGER bad ON ev_t;
 CREATE TABLE ev_types (tbl regclass, key jsonb, due timestamptz, status text, at timestamptz);
-CREATE TRIGGER bad BEFORE INSERT ON t FOR EACH ROW
+CREATE TRIGGER bad BEFORE INSERT ON ev_t FOR EACH ROW
     EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'breached=flag', 'events=ev_types');
-INSERT INTO t VALUES (now(), '1h');
-DROP TRIGGER bad ON t;
+INSERT INTO ev_t VALUES (now(), '1h');
+DROP TRIGGER bad ON ev_t;
 -- a column changed after the trigger was first used is noticed
 CREATE TABLE ev_ok (tbl text, key jsonb, due timestamptz, status text, at timestamptz);
-CREATE TRIGGER ok BEFORE INSERT ON t FOR EACH ROW
+CREATE TRIGGER ok BEFORE INSERT ON ev_t FOR EACH ROW
     EXECUTE FUNCTION slm.track_sla('start=a', 'target=tg', 'breached=flag', 'events=ev_ok');
-INSERT INTO t VALUES ('2020-01-01 00:00', '1h');
+INSERT INTO ev_t VALUES ('2020-01-01 00:00', '1h');
 ALTER TABLE ev_ok ALTER COLUMN status TYPE varchar;
-INSERT INTO t VALUES ('2020-01-01 00:00', '1h');
+INSERT INTO ev_t VALUES ('2020-01-01 00:00', '1h');
 SELECT count(*) AS events_recorded FROM ev_ok;
 
-DROP TABLE t, ev_short, ev_types, ev_ok, nokey, tickets, sla_events;
+DROP TABLE ev_t, ev_short, ev_types, ev_ok, nokey, breach_tickets, sla_events;
 DROP SCHEMA audit CASCADE;
