@@ -89,6 +89,16 @@ WHERE team = 'a' GROUP BY at ORDER BY at;
 SELECT slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00', waiting)
 FROM cmp_ticket WHERE team = 'a';
 
+-- the breach rule is slm.status's, the due time's: 2h from Friday 15:00 are
+-- due at Friday's closing time, 17:00. Stopped at 17:00: met; on Saturday
+-- or at Monday's opening: breached, though no business time passed after
+-- the deadline. Open and judged at those instants: open, breached, breached.
+-- Each stopped clock took 2h of business time.
+SELECT slm.compliance_agg(t, s, e) AS stopped, slm.compliance_agg(t, s, NULL, e) AS judged
+FROM (VALUES ('2h on (mon-fri 09:00-17:00)'::slm.target, timestamptz '2026-11-27 15:00', timestamptz '2026-11-27 17:00'),
+             ('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00'),
+             ('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 09:00')) v(t, s, e);
+
 -- the boolean form: true met, false breached, NULL open; no goal, no times
 SELECT slm.compliance_agg(m) FROM (VALUES (true), (true), (false), (NULL)) v(m);
 SELECT slm.total(c), slm.met(c), slm.breached(c), slm.open(c), slm.compliance(c), slm.goal(c),
@@ -133,7 +143,13 @@ SELECT '  open=1   met=7 breached=2 goal=99.9500%  '::slm.compliance AS reordere
 SELECT c::text::slm.compliance::text = c::text AS text_round_trip
 FROM (VALUES ('met=7 breached=2 open=1 goal=99.95% timed=9 elapsed_sum=45000.5s elapsed_max=14400s'::slm.compliance),
              ('met=1 breached=1 open=0 goal=mixed timed=2 elapsed_sum=54000s elapsed_max=32400s'),
-             ('met=0 breached=0 open=1 goal=none'), ('met=3 breached=1 open=1')) v(c);
+             ('met=0 breached=0 open=1 goal=none'), ('met=3 breached=1 open=1'),
+             ('met=3 breached=1 open=1 invalid=2 goal=50% timed=4 elapsed_sum=4s elapsed_max=1s')) v(c);
+-- invalid comes after open, only when not zero, so a summary without
+-- invalid rows reads and prints as in 0.1.0
+SELECT 'met=0 breached=0 open=0 invalid=1 goal=95%'::slm.compliance AS only_invalid,
+       ' invalid=2  goal=none met=1 breached=0 open=0'::slm.compliance AS reordered,
+       'met=1 breached=0 open=0 invalid=0'::slm.compliance AS zero_invalid;
 
 -- malformed text: 22P02, and what went wrong
 CREATE FUNCTION pg_temp.input_error(text) RETURNS text LANGUAGE plpgsql AS $$
@@ -163,7 +179,10 @@ SELECT v AS input, pg_temp.input_error(v) AS error FROM (VALUES
     ('met=2 breached=0 open=0 goal=95% timed=2 elapsed_sum=10s elapsed_max=4s'),
     ('met=2 breached=0 open=0 goal=95% timed=2 elapsed_sum=3s elapsed_max=4s'),
     ('met=2 breached=0 open=0 timed=2 elapsed_sum=8s elapsed_max=4s'),
-    ('met=1 breached=0 open=0 goal=95% timed=0 elapsed_sum=1s elapsed_max=1s')) t(v);
+    ('met=1 breached=0 open=0 goal=95% timed=0 elapsed_sum=1s elapsed_max=1s'),
+    ('met=0 breached=0 open=0 invalid=1'), ('met=1 breached=0 open=0 invalid=-1 goal=95%'),
+    ('met=1 breached=0 open=0 invalid=9223372036854775807 goal=95%'),
+    ('met=1 breached=0 open=0 invalid=1 invalid=1 goal=95%')) t(v);
 SELECT 'met=1 breached=0 open=0 goal=95'::slm.compliance;
 
 -- binary form: a version byte, then the fields; COPY out and back
@@ -172,8 +191,12 @@ INSERT INTO cmp_bin VALUES
     (1, 'met=7 breached=2 open=1 goal=99.95% timed=9 elapsed_sum=45000.5s elapsed_max=14400s'),
     (2, 'met=1 breached=1 open=0 goal=mixed timed=2 elapsed_sum=54000s elapsed_max=32400s'),
     (3, 'met=0 breached=0 open=1 goal=none'), (4, 'met=3 breached=1 open=1'), (5, NULL),
-    (6, 'met=4000000 breached=0 open=0 goal=95% timed=4000000 elapsed_sum=10368000000000.000001s elapsed_max=2592000.000001s');
-SELECT slm.compliance_send(c) FROM cmp_bin WHERE id = 1;
+    (6, 'met=4000000 breached=0 open=0 goal=95% timed=4000000 elapsed_sum=10368000000000.000001s elapsed_max=2592000.000001s'),
+    (7, 'met=7 breached=2 open=1 invalid=3 goal=99.95% timed=9 elapsed_sum=45000.5s elapsed_max=14400s'),
+    (8, 'met=0 breached=0 open=0 invalid=1 goal=none');
+-- format version 1 (0.1.0's, 58 bytes) without invalid rows, version 2
+-- (66 bytes, the invalid count after open) with them
+SELECT id, length(slm.compliance_send(c)), slm.compliance_send(c) FROM cmp_bin WHERE id IN (1, 7, 8) ORDER BY id;
 \copy cmp_bin TO 'results/compliance.bin' WITH (FORMAT binary)
 CREATE TABLE cmp_bin2 (id int, c slm.compliance);
 \copy cmp_bin2 FROM 'results/compliance.bin' WITH (FORMAT binary)
@@ -182,13 +205,16 @@ FROM cmp_bin a JOIN cmp_bin2 b USING (id) ORDER BY id;
 -- malformed binary, written as the raw bytes of a bytea column
 CREATE TABLE cmp_raw (id int, c bytea);
 INSERT INTO cmp_raw
-SELECT 1, overlay(slm.compliance_send('met=1 breached=0 open=0'::slm.compliance) PLACING '\x02' FROM 1 FOR 1)
+SELECT 1, overlay(slm.compliance_send('met=1 breached=0 open=0'::slm.compliance) PLACING '\x03' FROM 1 FOR 1)
 UNION ALL SELECT 2, overlay(slm.compliance_send('met=1 breached=0 open=0'::slm.compliance) PLACING '\x07' FROM 2 FOR 1)
 UNION ALL SELECT 3, slm.compliance_send('met=1 breached=0 open=0'::slm.compliance) || '\x00'::bytea
 UNION ALL SELECT 4, substr(slm.compliance_send('met=1 breached=0 open=0'::slm.compliance), 1, 20)
 UNION ALL SELECT 5, overlay(slm.compliance_send('met=1 breached=0 open=0 goal=95% timed=1 elapsed_sum=1s elapsed_max=1s'::slm.compliance)
                             PLACING '\x0000000000000002' FROM 31 FOR 8)
-UNION ALL SELECT 6, overlay(slm.compliance_send('met=1 breached=0 open=0 goal=95%'::slm.compliance) PLACING '\x000F4241' FROM 3 FOR 4);
+UNION ALL SELECT 6, overlay(slm.compliance_send('met=1 breached=0 open=0 goal=95%'::slm.compliance) PLACING '\x000F4241' FROM 3 FOR 4)
+UNION ALL SELECT 7, overlay(slm.compliance_send('met=1 breached=0 open=0'::slm.compliance) PLACING '\x02' FROM 1 FOR 1)
+UNION ALL SELECT 8, overlay(slm.compliance_send('met=1 breached=0 open=0 invalid=1 goal=95%'::slm.compliance)
+                            PLACING '\xffffffffffffffff' FROM 31 FOR 8);
 CREATE TABLE cmp_bad (c slm.compliance);
 \copy (SELECT c FROM cmp_raw WHERE id = 1) TO 'results/compliance_bad.bin' WITH (FORMAT binary)
 \copy cmp_bad FROM 'results/compliance_bad.bin' WITH (FORMAT binary)
@@ -202,18 +228,88 @@ CREATE TABLE cmp_bad (c slm.compliance);
 \copy cmp_bad FROM 'results/compliance_bad.bin' WITH (FORMAT binary)
 \copy (SELECT c FROM cmp_raw WHERE id = 6) TO 'results/compliance_bad.bin' WITH (FORMAT binary)
 \copy cmp_bad FROM 'results/compliance_bad.bin' WITH (FORMAT binary)
+\copy (SELECT c FROM cmp_raw WHERE id = 7) TO 'results/compliance_bad.bin' WITH (FORMAT binary)
+\copy cmp_bad FROM 'results/compliance_bad.bin' WITH (FORMAT binary)
+\copy (SELECT c FROM cmp_raw WHERE id = 8) TO 'results/compliance_bad.bin' WITH (FORMAT binary)
+\copy cmp_bad FROM 'results/compliance_bad.bin' WITH (FORMAT binary)
 SELECT count(*) AS loaded FROM cmp_bad;
 
--- row errors
-SELECT slm.compliance_agg(target, opened, opened - interval '1 hour') FROM cmp_ticket WHERE id = 1;
-SELECT slm.compliance_agg(target, 'infinity', NULL) FROM cmp_ticket WHERE id = 1;
+-- A summary stored by 0.1.0: format version 1, 64 bytes, no invalid count.
+-- Its exact bytes are written through an internal function that returns
+-- its bytea argument as it is (byte order of x86 and ARM): version 1, goal
+-- kind 2, goal 950000 ppm, 0.5 s, met 2, breached 1, open 1, timed 3,
+-- 36000 s, maximum 14400 s. It reads as a summary without invalid rows,
+-- through every path; merged with a newer one it takes the current form.
+CREATE FUNCTION pg_temp.raw_compliance(bytea) RETURNS slm.compliance
+    AS 'byteasend' LANGUAGE internal IMMUTABLE STRICT;
+CREATE TABLE cmp_v1 (id int, c slm.compliance);
+INSERT INTO cmp_v1 VALUES (1, pg_temp.raw_compliance('\x01020000f07e0e0020a107000200000000000000010000000000000001000000000000000300000000000000a08c00000000000000904e5a03000000'));
+SELECT pg_column_size(c) AS stored_bytes, c, slm.total(c), slm.invalid(c), slm.compliance(c), slm.goal(c),
+       slm.mean_elapsed(c), slm.max_elapsed(c)
+FROM cmp_v1;
+SELECT slm.compliance_send(c) = slm.compliance_send(c::text::slm.compliance) AS same_as_text,
+       length(slm.compliance_send(c)) AS send_bytes,
+       slm.compliance_combine(c, 'met=0 breached=0 open=0 invalid=1 goal=95%') AS combined,
+       slm.compliance_trans(c, true) AS added,
+       pg_column_size(slm.compliance_trans(c, true)) AS new_bytes
+FROM cmp_v1;
+SELECT slm.rollup(c) FROM (SELECT c FROM cmp_v1 UNION ALL SELECT 'met=0 breached=0 open=0 invalid=1 goal=95%') s;
+\copy cmp_v1 TO 'results/compliance_v1.bin' WITH (FORMAT binary)
+CREATE TABLE cmp_v1_copy (id int, c slm.compliance);
+\copy cmp_v1_copy FROM 'results/compliance_v1.bin' WITH (FORMAT binary)
+SELECT c, pg_column_size(c) AS stored_bytes FROM cmp_v1_copy;
+-- anything else is corrupt
+SELECT slm.met(pg_temp.raw_compliance('\x07020000f07e0e0020a107000200000000000000010000000000000001000000000000000300000000000000a08c00000000000000904e5a03000000'));
+SELECT slm.met(pg_temp.raw_compliance('\x01020000'));
+DROP FUNCTION pg_temp.raw_compliance(bytea);
+
+-- Rows that cannot be judged never abort a report: a stop before its
+-- start, a start or stop that is infinite or past the year 9999 count as
+-- invalid, apart from met, breached and open, in every form; their goal
+-- still counts. Team a's five tickets and four such rows: met 2, breached
+-- 2, open 1 as before (judged at Monday 12:00, ticket 4 is breached;
+-- with its waiting, ticket 2 is met), invalid 4.
+CREATE TABLE cmp_invalid AS
+SELECT * FROM cmp_ticket WHERE team = 'a'
+UNION ALL
+SELECT * FROM (VALUES
+    (11, 'a', '4h on (mon-fri 09:00-17:00) goal 95%'::slm.target, timestamptz '2026-11-30 10:00',
+     timestamptz '2026-11-30 09:59:59.999999', NULL::tstzmultirange),
+    (12, 'a', '4h on (mon-fri 09:00-17:00) goal 95%', '-infinity', '2026-11-30 10:00', NULL),
+    (13, 'a', '4h on (mon-fri 09:00-17:00) goal 95%', '2026-11-30 10:00', 'infinity', NULL),
+    (14, 'a', '4h on (mon-fri 09:00-17:00) goal 95%', '2026-11-30 10:00', '12026-01-01',
+     '{[2026-11-30 11:00, 2026-11-30 12:00)}')) v;
+SELECT 'plain' AS form, slm.compliance_agg(target, opened, closed) FROM cmp_invalid
+UNION ALL SELECT 'paused', slm.compliance_agg(target, opened, closed, waiting) FROM cmp_invalid
+UNION ALL SELECT 'at', slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00') FROM cmp_invalid
+UNION ALL SELECT 'at, paused', slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00', waiting)
+          FROM cmp_invalid
+UNION ALL SELECT 'only invalid', slm.compliance_agg(target, opened, closed) FROM cmp_invalid WHERE id > 10;
+-- compliance, goal, budget and times ignore them; total counts judged rows
+SELECT slm.total(c), slm.met(c), slm.breached(c), slm.open(c), slm.invalid(c), slm.compliance(c), slm.goal(c),
+       slm.goal_met(c), slm.error_budget(c), slm.mean_elapsed(c), slm.max_elapsed(c)
+FROM (SELECT slm.compliance_agg(target, opened, closed) AS c FROM cmp_invalid) s;
+SELECT slm.total(c), slm.invalid(c), slm.compliance(c), slm.error_budget(c), slm.mean_elapsed(c)
+FROM (SELECT slm.compliance_agg(target, opened, closed) AS c FROM cmp_invalid WHERE id > 10) s;
+SELECT slm.invalid('met=1 breached=0 open=0'::slm.compliance) AS none,
+       slm.status(target, opened, closed, NULL) AS status_11, slm.elapsed(target, opened, closed) AS elapsed_11
+FROM cmp_invalid WHERE id = 11;
+-- the instant a report judges at is its question, not a row's data: an
+-- infinite one is still an error, as infinite instants are for slm.status
 SELECT slm.compliance_agg(target, opened, NULL, timestamptz 'infinity') FROM cmp_ticket WHERE id = 1;
+SELECT slm.status(target, opened, 'infinity', NULL) FROM cmp_ticket WHERE id = 1;
+-- rollup and combine add invalid counts
+SELECT slm.rollup(c) FROM (VALUES ('met=1 breached=0 open=0 invalid=2 goal=95%'::slm.compliance),
+                                  ('met=0 breached=1 open=0 invalid=1 goal=95%'),
+                                  ('met=0 breached=0 open=1 goal=95%')) v(c);
+SELECT slm.compliance_combine('met=0 breached=0 open=0 invalid=1 goal=none', 'met=1 breached=0 open=0') AS combined;
 SELECT slm.burn_rate('met=1 breached=1 open=0'::slm.compliance, 95);
 SELECT slm.error_budget('met=1 breached=1 open=0'::slm.compliance, 0);
 SELECT slm.error_budget('met=1 breached=1 open=0'::slm.compliance, 'NaN');
 
 -- Generated tickets: 30,000 rows, seven teams, four targets on three
--- calendars, pauses (some without end), a tenth still open.
+-- calendars, pauses (some without end), a tenth still open, some closed
+-- before they were opened.
 CREATE TABLE cmp_policy (priority int PRIMARY KEY, target slm.target);
 INSERT INTO cmp_policy VALUES
     (1, '4h on (mon-fri 09:00-17:00; tz Europe/Berlin) goal 95% warn 75%'),
@@ -223,7 +319,8 @@ INSERT INTO cmp_policy VALUES
 CREATE TABLE cmp_gen AS
 SELECT g AS id, 'team' || g % 7 AS team, p.priority, p.target,
        o AS opened,
-       CASE WHEN g % 10 = 0 THEN NULL ELSE o + (g * 7907 % 6000) * interval '1 minute' END AS closed,
+       CASE WHEN g % 10 = 0 THEN NULL WHEN g % 211 = 0 THEN o - interval '1 minute'
+            ELSE o + (g * 7907 % 6000) * interval '1 minute' END AS closed,
        CASE WHEN g % 97 = 0 THEN tstzmultirange(tstzrange(o + interval '1 hour', NULL))
             WHEN g % 5 = 0 THEN tstzmultirange(tstzrange(o + interval '30 minutes', o + interval '30 minutes' + (g % 13) * interval '1 hour'))
        END AS waiting
@@ -231,7 +328,9 @@ FROM generate_series(1, 30000) g
 CROSS JOIN LATERAL (SELECT timestamptz '2026-01-05 00:00' + (g * 7919 % 100000) * interval '5 minutes' AS o) t
 JOIN cmp_policy p ON p.priority = 1 + g * 31 % 4;
 ANALYZE cmp_gen;
-SELECT count(*), count(closed) AS closed, count(waiting) AS paused, count(DISTINCT team) AS teams FROM cmp_gen;
+SELECT count(*), count(closed) AS closed, count(*) FILTER (WHERE closed < opened) AS closed_before_opened,
+       count(waiting) AS paused, count(DISTINCT team) AS teams
+FROM cmp_gen;
 
 -- every count agrees with slm.status, the elapsed times with slm.elapsed
 CREATE TABLE cmp_one_pass AS
@@ -241,7 +340,8 @@ FROM cmp_gen GROUP BY team, priority;
 SELECT count(*) AS groups,
        count(*) FILTER (WHERE slm.met(o.c) = r.met AND slm.breached(o.c) = r.breached AND slm.open(o.c) = r.open
                          AND slm.breached(o.c_at) = r.breached_at AND slm.open(o.c_at) = r.open_at
-                         AND slm.met(o.c_at) = r.met) AS counts_agree,
+                         AND slm.met(o.c_at) = r.met AND slm.invalid(o.c) = r.invalid
+                         AND slm.invalid(o.c_at) = r.invalid) AS counts_agree,
        count(*) FILTER (WHERE slm.mean_elapsed(o.c) = r.mean AND slm.max_elapsed(o.c) = r.max) AS times_agree,
        count(*) FILTER (WHERE slm.goal(o.c) = slm.target_goal(p.target)) AS goals_agree
 FROM cmp_one_pass o JOIN cmp_policy p USING (priority) JOIN (
@@ -249,10 +349,11 @@ FROM cmp_one_pass o JOIN cmp_policy p USING (priority) JOIN (
            count(*) FILTER (WHERE slm.status(target, opened, closed, NULL, waiting) = 'met') AS met,
            count(*) FILTER (WHERE slm.status(target, opened, closed, NULL, waiting) = 'breached') AS breached,
            count(*) FILTER (WHERE closed IS NULL) AS open,
+           count(*) FILTER (WHERE slm.status(target, opened, closed, NULL, waiting) = 'invalid') AS invalid,
            count(*) FILTER (WHERE slm.status(target, opened, closed, '2026-06-01', waiting) = 'breached') AS breached_at,
            count(*) FILTER (WHERE slm.status(target, opened, closed, '2026-06-01', waiting) IN ('running', 'at_risk')) AS open_at,
            make_interval(secs => round(sum(extract(epoch FROM slm.elapsed(target, opened, closed, waiting)) * 1000000)
-                                       / count(closed)) / 1000000) AS mean,
+                                       / count(*) FILTER (WHERE closed >= opened)) / 1000000) AS mean,
            max(slm.elapsed(target, opened, closed, waiting)) AS max
     FROM cmp_gen GROUP BY team, priority) r USING (team, priority);
 

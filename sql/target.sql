@@ -62,13 +62,52 @@ SELECT slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30
        slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 11:00:00.000001', NULL) AS just_after,
        slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 11:30', '2026-11-27 16:00',
                   '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS met_thanks_to_pause;
--- only business time counts: a deadline at Friday's closing time is not
--- overrun by a Saturday stop, since no business time passed after it (the
--- clock overruns at Monday's opening)
+-- the breach rule is the due time's: a clock is breached when it stops (or
+-- is judged) after its deadline. 2h from Friday 15:00 are due at Friday's
+-- closing time, 17:00; a stop at 17:00 is met, any later stop breached, on
+-- Saturday too, though no business time passed after the deadline
 SELECT slm.deadline('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00') AS friday_close,
+       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-27 17:00', NULL) AS at_close,
+       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-27 17:00:00.000001', NULL) AS just_after,
        slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00', NULL) AS saturday_stop,
-       slm.remaining('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00') AS remaining,
-       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 09:00:01', NULL) AS monday_stop;
+       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 09:00', NULL) AS monday_opening;
+-- open and judged on Saturday: breached, with no business time left and none
+-- overrun until Monday's opening; an hour into Monday, an hour overrun
+SELECT slm.status('2h on (mon-fri 09:00-17:00) warn 50%', '2026-11-27 15:00', NULL, '2026-11-28 10:00') AS saturday,
+       slm.remaining('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00') AS left_saturday,
+       slm.remaining('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-27 16:00') AS left_friday,
+       slm.remaining('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 10:00') AS left_monday,
+       slm.status('2h on (mon-fri 09:00-17:00) warn 50%', '2026-11-27 15:00', NULL, '2026-11-27 17:00') AS at_close;
+-- with a pause: 4h from Friday 15:00 with Monday 09-10 waiting are due Monday
+-- 12:00; half an hour of waiting on Friday moves a Friday-close deadline to
+-- Monday 09:30, so a Saturday stop is met
+SELECT slm.deadline('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS due,
+       slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 12:00', NULL,
+                  '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS at_due,
+       slm.status('4h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-30 12:00:00.000001', NULL,
+                  '{[2026-11-30 09:00, 2026-11-30 10:00)}') AS after_due,
+       slm.status('2h on (mon-fri 09:00-17:00)', '2026-11-27 15:00', '2026-11-28 10:00', NULL,
+                  '{[2026-11-27 16:00, 2026-11-27 16:30)}') AS paused_friday;
+-- across the change to winter time in Berlin (Sunday 25 October 2026, 03:00
+-- CEST back to 02:00 CET): 24 hours of a 24x7 Berlin clock from Saturday
+-- 12:00 CEST run out on Sunday 11:00 CET, 23 hours later on the wall clock
+SELECT slm.deadline('24h on (24x7; tz Europe/Berlin)', '2026-10-24 10:00+00') AS due,
+       slm.status('24h on (24x7; tz Europe/Berlin)', '2026-10-24 10:00+00', '2026-10-25 10:00+00', NULL) AS at_due,
+       slm.status('24h on (24x7; tz Europe/Berlin)', '2026-10-24 10:00+00', '2026-10-25 10:00:00.000001+00', NULL) AS after_due;
+-- a deadline that does not exist is never passed: a pause without end, a
+-- calendar of dated hours only, which never accumulates the duration
+SELECT slm.status('4h', '2026-11-27 15:00', '2026-12-27 15:00', NULL,
+                  tstzmultirange(tstzrange('2026-11-27 16:00', NULL))) AS stopped_paused_forever,
+       slm.status('4h on (2026-11-27 09:00-17:00)', '2026-11-27 15:00', '2026-12-27 15:00', NULL) AS stopped_short_calendar,
+       slm.status('4h on (2026-11-27 09:00-17:00) warn 50%', '2026-11-27 15:00', NULL, '2026-12-27 15:00') AS open_short_calendar,
+       slm.remaining('4h on (2026-11-27 09:00-17:00)', '2026-11-27 15:00', '2026-12-27 15:00') AS left_short_calendar;
+SELECT slm.deadline('4h on (2026-11-27 09:00-17:00)', '2026-11-27 15:00');
+-- a clock that stops before it starts is invalid, and took no time
+SELECT slm.status('4h', '2026-11-27 15:00', '2026-11-27 14:59:59.999999', NULL) AS stop_before_start,
+       slm.status('4h', '2026-11-27 15:00', '2026-11-27 15:00', NULL) AS stop_at_start,
+       slm.elapsed('4h', '2026-11-27 15:00', '2026-11-27 14:00') IS NULL AS elapsed_null,
+       slm.elapsed('4h', '2026-11-27 15:00', '2026-11-27 14:00', NULL) IS NULL AS elapsed_paused_null,
+       slm.elapsed('4h', '2026-11-27 15:00', '2026-11-27 15:00') AS elapsed_zero;
 -- status while running, judged at an instant: warn at 75% = 3h
 SELECT slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 09:30') AS running,
        slm.status('4h on (mon-fri 09:00-17:00) warn 75%', '2026-11-27 15:00', NULL, '2026-11-30 10:00') AS at_risk,

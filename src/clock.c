@@ -1108,6 +1108,13 @@ slm_clock_add(SlmClock *c, TimestampTz t, int64 d)
 	return u;
 }
 
+/* Can business time be computed at t: finite, and not past the year 9999? */
+bool
+slm_clock_in_range(TimestampTz t)
+{
+	return !TIMESTAMP_NOT_FINITE(t) && t <= HORIZON_MAX && t >= -HORIZON_MAX;
+}
+
 /* Is the calendar open at t (half-open spans: open at a start, closed at an end)? */
 bool
 slm_clock_is_open(SlmClock *c, TimestampTz t)

@@ -8,7 +8,10 @@
  *	  merges summaries.
  *
  * The summary is fixed-size: counts, the goal of the rows' targets, and the
- * sum and maximum of the elapsed business time. Merging two summaries is
+ * sum and maximum of the elapsed business time. A row the aggregate cannot
+ * judge (a stop before its start, an instant that is infinite or past the
+ * year 9999) is counted as invalid and left out of everything else, so a
+ * bad row never aborts a report. Merging two summaries is
  * addition, maximum and a least upper bound on the goal, so it is exact,
  * commutative and associative, and a parallel, partitionwise or sharded
  * plan gives the same summary as one pass, whatever rows each part saw.
@@ -19,9 +22,11 @@
  *
  * Text form (canonical; fields in this order, separated by one space):
  *
- *	met=<n> breached=<n> open=<n>[ goal=<p>%|none|mixed]
+ *	met=<n> breached=<n> open=<n>[ invalid=<n>][ goal=<p>%|none|mixed]
  *		[ timed=<n> elapsed_sum=<s>s elapsed_max=<s>s]
  *
+ * invalid is absent when zero, so summaries without invalid rows print as
+ * they did in 0.1.0, whose text input did not know the field.
  * goal is absent when no row had a target (the boolean form), "none" when
  * the targets have no goal, "mixed" when rows had different goals (or some
  * none); a percentage keeps at most four decimals, as slm.target does.
@@ -30,10 +35,15 @@
  * decimals; the three are absent when timed is zero. Input also accepts
  * the fields in any order and any whitespace between them.
  *
- * Binary form: a version byte (1), the goal kind byte, int32 goal in
- * millionths, int64 met, breached, open, timed and elapsed seconds, int32
- * elapsed microseconds, int64 maximum in microseconds. Text and binary
- * input check the same invariants.
+ * Binary form: a version byte, the goal kind byte, int32 goal in
+ * millionths, int64 met, breached, open, [invalid,] timed and elapsed
+ * seconds, int32 elapsed microseconds, int64 maximum in microseconds.
+ * Version 2 has the invalid count, version 1 (0.1.0's) has not; send
+ * writes version 1 when there are no invalid rows, so that 0.1.0 reads
+ * what it can represent. Text and binary input check the same invariants.
+ *
+ * Stored form: version 2 appends the invalid count to version 1's 64
+ * bytes; values stored by 0.1.0 are upgraded as they are read.
  *
  *-------------------------------------------------------------------------
  */
@@ -54,7 +64,7 @@
 #include "slm.h"
 #include "target.h"
 
-#define SLM_COMPLIANCE_VERSION 1
+#define SLM_COMPLIANCE_VERSION 2
 
 /* Goals in millionths, as in slm.target. */
 #define PPM			1000000
@@ -86,12 +96,49 @@ typedef struct SlmCompliance
 	int64		timed;			/* rows with a known elapsed time */
 	int64		sum_sec;		/* elapsed sum: whole seconds */
 	int64		max_us;			/* largest elapsed time, 0 when timed = 0 */
+	/* version 2 */
+	int64		invalid;		/* rows that could not be judged */
 } SlmCompliance;
 
-#define DatumGetSlmComplianceP(X)		((SlmCompliance *) PG_DETOAST_DATUM(X))
+/* The size of a version 1 summary, as 0.1.0 stored it: no invalid count. */
+#define SLM_COMPLIANCE_V1_SIZE	offsetof(SlmCompliance, invalid)
+
+static SlmCompliance *compliance_detoast(Datum d);
+
+#define DatumGetSlmComplianceP(X)		compliance_detoast(X)
 #define PG_GETARG_SLM_COMPLIANCE_P(n)	DatumGetSlmComplianceP(PG_GETARG_DATUM(n))
 
 /* ---------- building and merging summaries ---------- */
+
+/*
+ * A summary argument in the current version: detoasted, and a version 1
+ * value (stored by 0.1.0) copied into the current layout with no invalid
+ * rows. A value that is neither is corrupt.
+ */
+static SlmCompliance *
+compliance_detoast(Datum d)
+{
+	struct varlena *v = PG_DETOAST_DATUM(d);
+	SlmCompliance *c = (SlmCompliance *) v;
+
+	if (VARSIZE(v) == sizeof(SlmCompliance) && c->version == SLM_COMPLIANCE_VERSION)
+		return c;
+	if (VARSIZE(v) == SLM_COMPLIANCE_V1_SIZE && c->version == 1)
+	{
+		SlmCompliance *up = palloc0(sizeof(SlmCompliance));
+
+		memcpy(up, v, SLM_COMPLIANCE_V1_SIZE);
+		SET_VARSIZE(up, sizeof(SlmCompliance));
+		up->version = SLM_COMPLIANCE_VERSION;
+		return up;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("invalid slm.compliance value"),
+			 errdetail("The value has %u bytes and format version %d.",
+					   (unsigned) VARSIZE(v), (int) c->version)));
+	return NULL;				/* keep compiler quiet */
+}
 
 /* A summary of no rows, in the current memory context. */
 static SlmCompliance *
@@ -168,7 +215,7 @@ static inline void
 count_row(SlmCompliance *c, int64 *count)
 {
 	/* the total bounds every count; only input can bring it near the end */
-	if (unlikely(c->met + c->breached + c->open == PG_INT64_MAX))
+	if (unlikely(c->met + c->breached + c->open + c->invalid == PG_INT64_MAX))
 		compliance_overflow();
 	(*count)++;
 }
@@ -207,8 +254,10 @@ compliance_merge(SlmCompliance *a, const SlmCompliance *b)
 	if (pg_add_s64_overflow(a->met, b->met, &a->met) ||
 		pg_add_s64_overflow(a->breached, b->breached, &a->breached) ||
 		pg_add_s64_overflow(a->open, b->open, &a->open) ||
+		pg_add_s64_overflow(a->invalid, b->invalid, &a->invalid) ||
 		pg_add_s64_overflow(a->met, a->breached, &total) ||
 		pg_add_s64_overflow(total, a->open, &total) ||
+		pg_add_s64_overflow(total, a->invalid, &total) ||
 		pg_add_s64_overflow(a->timed, b->timed, &a->timed))
 		compliance_overflow();
 	goal_merge(a, b->goal_kind, b->goal_ppm);
@@ -245,13 +294,16 @@ compliance_invalid(const SlmCompliance *c)
 		return psprintf("Goal kind %d is unknown.", c->goal_kind);
 	if (c->goal_kind == GOAL_SET ? (c->goal_ppm < 0 || c->goal_ppm > PPM) : c->goal_ppm != 0)
 		return "The goal is not a percentage between 0 and 100.";
-	if (c->met < 0 || c->breached < 0 || c->open < 0 || c->timed < 0)
+	if (c->met < 0 || c->breached < 0 || c->open < 0 || c->invalid < 0 || c->timed < 0)
 		return "A count is negative.";
 	if (pg_add_s64_overflow(c->met, c->breached, &total) ||
-		pg_add_s64_overflow(total, c->open, &total))
+		pg_add_s64_overflow(total, c->open, &total) ||
+		pg_add_s64_overflow(total, c->invalid, &total))
 		return "The total count is out of range.";
 	if (total == 0)
 		return "A summary covers at least one row.";
+	if (c->invalid > 0 && c->goal_kind == GOAL_UNKNOWN)
+		return "Invalid rows are given without a goal field (rows without a target are never invalid).";
 	if (c->timed > c->met + c->breached)
 		return psprintf("timed (" INT64_FORMAT ") exceeds met + breached (" INT64_FORMAT ").",
 						c->timed, c->met + c->breached);
@@ -375,11 +427,11 @@ parse_seconds(SlmScan *ps, int64 *sec, int32 *us)
 /* Fields of the text form, in canonical order. */
 enum
 {
-	F_MET, F_BREACHED, F_OPEN, F_GOAL, F_TIMED, F_SUM, F_MAX, NUM_FIELDS
+	F_MET, F_BREACHED, F_OPEN, F_INVALID, F_GOAL, F_TIMED, F_SUM, F_MAX, NUM_FIELDS
 };
 
 static const char *const field_names[NUM_FIELDS] = {
-	"met", "breached", "open", "goal", "timed", "elapsed_sum", "elapsed_max"
+	"met", "breached", "open", "invalid", "goal", "timed", "elapsed_sum", "elapsed_max"
 };
 
 /* Parse a summary literal; NULL after a soft error. */
@@ -417,7 +469,7 @@ compliance_parse(const char *str, struct Node *escontext)
 		}
 		if (f == NUM_FIELDS)
 		{
-			slm_scan_error(&ps, "Expected a field (met=, breached=, open=, goal=, timed=, elapsed_sum= or elapsed_max=)");
+			slm_scan_error(&ps, "Expected a field (met=, breached=, open=, invalid=, goal=, timed=, elapsed_sum= or elapsed_max=)");
 			return NULL;
 		}
 		if (seen[f])
@@ -438,6 +490,9 @@ compliance_parse(const char *str, struct Node *escontext)
 				break;
 			case F_OPEN:
 				ok = parse_digits(&ps, &c->open, "a count");
+				break;
+			case F_INVALID:
+				ok = parse_digits(&ps, &c->invalid, "a count");
 				break;
 			case F_GOAL:
 				ok = parse_goal(&ps, c);
@@ -517,6 +572,8 @@ compliance_to_cstring(const SlmCompliance *c)
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "met=" INT64_FORMAT " breached=" INT64_FORMAT " open=" INT64_FORMAT,
 					 c->met, c->breached, c->open);
+	if (c->invalid > 0)
+		appendStringInfo(&buf, " invalid=" INT64_FORMAT, c->invalid);
 	switch (c->goal_kind)
 	{
 		case GOAL_NONE:
@@ -571,7 +628,10 @@ slm_compliance_out(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(slm_compliance_send);
-/* Binary output: version byte, goal, then the counts and times. */
+/*
+ * Binary output: version byte, goal, then the counts and times; version 1
+ * when there are no invalid rows.
+ */
 Datum
 slm_compliance_send(PG_FUNCTION_ARGS)
 {
@@ -579,12 +639,14 @@ slm_compliance_send(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SLM_COMPLIANCE_VERSION);
+	pq_sendbyte(&buf, c->invalid > 0 ? 2 : 1);
 	pq_sendbyte(&buf, c->goal_kind);
 	pq_sendint32(&buf, c->goal_ppm);
 	pq_sendint64(&buf, c->met);
 	pq_sendint64(&buf, c->breached);
 	pq_sendint64(&buf, c->open);
+	if (c->invalid > 0)
+		pq_sendint64(&buf, c->invalid);
 	pq_sendint64(&buf, c->timed);
 	pq_sendint64(&buf, c->sum_sec);
 	pq_sendint32(&buf, c->sum_us);
@@ -593,7 +655,7 @@ slm_compliance_send(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(slm_compliance_recv);
-/* Binary input, checked like text input. */
+/* Binary input of format version 1 or 2, checked like text input. */
 Datum
 slm_compliance_recv(PG_FUNCTION_ARGS)
 {
@@ -602,7 +664,7 @@ slm_compliance_recv(PG_FUNCTION_ARGS)
 	int			version = pq_getmsgbyte(buf);
 	const char *why;
 
-	if (version != SLM_COMPLIANCE_VERSION)
+	if (version != 1 && version != 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type slm.compliance",
@@ -612,6 +674,8 @@ slm_compliance_recv(PG_FUNCTION_ARGS)
 	c->met = pq_getmsgint64(buf);
 	c->breached = pq_getmsgint64(buf);
 	c->open = pq_getmsgint64(buf);
+	if (version == 2)
+		c->invalid = pq_getmsgint64(buf);
 	c->timed = pq_getmsgint64(buf);
 	c->sum_sec = pq_getmsgint64(buf);
 	c->sum_us = pq_getmsgint(buf, 4);
@@ -650,8 +714,10 @@ paused_arg(FunctionCallInfo fcinfo, int n, TypeCacheEntry **rtyp)
 /*
  * Add one clock row (target, start, stop [, at] [, paused]) to the state:
  * met or breached as slm.status judges a stopped clock, open while
- * running, or breached when judged at instant at past its deadline. Rows
- * without a target or a start are skipped.
+ * running, or breached when judged at instant at past its deadline.
+ * Rows without a target or a start are skipped; rows that cannot be
+ * judged (a stop before the start, a start or stop that is infinite or
+ * past the year 9999) are counted as invalid.
  */
 static Datum
 add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
@@ -663,6 +729,7 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 				stop = 0;
 	TypeCacheEntry *rtyp = NULL;
 	MultirangeType *paused;
+	int64		el;
 	bool		has_stop = !PG_ARGISNULL(3);
 	bool		has_at = at_argno > 0 && !PG_ARGISNULL(at_argno);
 
@@ -675,27 +742,18 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 
 	t = PG_GETARG_SLM_TARGET_P(1);
 	start = PG_GETARG_TIMESTAMPTZ(2);
-	slm_check_finite(start, "start");
 	if (has_stop)
-	{
 		stop = PG_GETARG_TIMESTAMPTZ(3);
-		slm_check_finite(stop, "stop");
-		if (stop < start)
-		{
-			/* timestamptz_to_str returns a static buffer */
-			char	   *stop_str = pstrdup(timestamptz_to_str(stop));
-
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("stop %s is before start %s",
-							stop_str, timestamptz_to_str(start)),
-					 errhint("Correct the row, or leave it out of the summary.")));
-		}
-	}
 
 	c = state_arg(fcinfo);
 	goal_merge(c, t->goal_ppm >= 0 ? GOAL_SET : GOAL_NONE, Max(t->goal_ppm, 0));
 
+	/* a row that cannot be judged is counted apart, never an error */
+	if (!slm_clock_in_range(start) || (has_stop && !slm_clock_in_range(stop)))
+	{
+		count_row(c, &c->invalid);
+		PG_RETURN_POINTER(c);
+	}
 	if (!has_stop && !has_at)
 	{
 		count_row(c, &c->open);
@@ -707,20 +765,29 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	paused = paused_arg(fcinfo, paused_argno, &rtyp);
 	if (has_stop)
 	{
-		int64		el = slm_target_elapsed(clk, start, stop, paused, rtyp);
-
-		if (slm_target_overrun(t, el))
-			count_row(c, &c->breached);
-		else
-			count_row(c, &c->met);
-		add_timed(c, el);
+		switch (slm_target_judge(clk, t, start, true, stop, 0, paused, rtyp, &el))
+		{
+			case SLM_STATUS_INVALID:
+				count_row(c, &c->invalid);
+				break;
+			case SLM_STATUS_BREACHED:
+				count_row(c, &c->breached);
+				add_timed(c, el);
+				break;
+			default:
+				count_row(c, &c->met);
+				add_timed(c, el);
+				break;
+		}
 	}
 	else
 	{
+		/* the instant is the report's question, not a row's data */
 		TimestampTz at = PG_GETARG_TIMESTAMPTZ(at_argno);
 
 		slm_check_finite(at, "at");
-		if (slm_target_overrun(t, slm_target_elapsed(clk, start, at, paused, rtyp)))
+		if (slm_target_judge(clk, t, start, false, 0, at, paused, rtyp, &el) ==
+			SLM_STATUS_BREACHED)
 			count_row(c, &c->breached);
 		else
 			count_row(c, &c->open);
@@ -817,6 +884,14 @@ Datum
 slm_compliance_open(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(PG_GETARG_SLM_COMPLIANCE_P(0)->open);
+}
+
+PG_FUNCTION_INFO_V1(slm_compliance_invalid);
+/* Rows that could not be judged, outside met, breached and open. */
+Datum
+slm_compliance_invalid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_COMPLIANCE_P(0)->invalid);
 }
 
 PG_FUNCTION_INFO_V1(slm_compliance_ratio);

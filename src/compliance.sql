@@ -28,7 +28,7 @@ CREATE TYPE slm.compliance (
     STORAGE = plain
 );
 COMMENT ON TYPE slm.compliance IS
-    'A compliance summary: met, breached and open counts, the targets'' goal, and the business time the stopped clocks took';
+    'A compliance summary: met, breached, open and invalid counts, the targets'' goal, and the business time the stopped clocks took';
 
 -- transition and combine functions of the aggregates
 CREATE FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz)
@@ -70,7 +70,7 @@ CREATE AGGREGATE slm.compliance_agg(target slm.target, start timestamptz, stop t
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.compliance_agg(slm.target, timestamptz, timestamptz) IS
-    'Summary of clocks: met or breached when stopped, open when stop is NULL; rows with a NULL target or start are skipped';
+    'Summary of clocks: met or breached when stopped, open when stop is NULL, invalid when stop is before start; rows with a NULL target or start are skipped';
 CREATE AGGREGATE slm.compliance_agg(target slm.target, start timestamptz, stop timestamptz,
                                     paused tstzmultirange) (
     SFUNC = slm.compliance_trans,
@@ -118,7 +118,7 @@ COMMENT ON AGGREGATE slm.rollup(slm.compliance) IS
 -- accessors
 CREATE FUNCTION slm.total(slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION slm.total(slm.compliance) IS 'Rows summarized: met + breached + open';
+COMMENT ON FUNCTION slm.total(slm.compliance) IS 'Rows judged: met + breached + open (invalid rows are not counted)';
 CREATE FUNCTION slm.met(slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_met' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.met(slm.compliance) IS 'Rows that met their target';
@@ -128,6 +128,10 @@ COMMENT ON FUNCTION slm.breached(slm.compliance) IS 'Rows that breached their ta
 CREATE FUNCTION slm.open(slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_open' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.open(slm.compliance) IS 'Rows still running and not (yet) breached';
+CREATE FUNCTION slm.invalid(slm.compliance) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'slm_compliance_invalid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.invalid(slm.compliance) IS
+    'Rows that could not be judged (a stop before the start, an infinite instant), outside met, breached and open';
 CREATE FUNCTION slm.compliance(slm.compliance) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_compliance_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.compliance(slm.compliance) IS

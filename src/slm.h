@@ -120,6 +120,7 @@ extern TimestampTz slm_clock_add_paused(SlmClock *clk, TimestampTz t, int64 d,
 										 bool *found);
 extern int64 slm_clock_between_paused(SlmClock *clk, TimestampTz a, TimestampTz b,
 									  MultirangeType *paused, TypeCacheEntry *rtyp);
+extern bool slm_clock_in_range(TimestampTz t);
 extern bool slm_clock_is_open(SlmClock *clk, TimestampTz t);
 extern TimestampTz slm_clock_next_open(SlmClock *clk, TimestampTz t, bool *found);
 extern TimestampTz slm_clock_next_close(SlmClock *clk, TimestampTz t, bool *found);

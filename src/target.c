@@ -166,6 +166,7 @@ target_parse(const char *str, struct Node *escontext)
 	SlmCalendar *cal = NULL;
 	int32		goal = -1,
 				warn = -1;
+	const char *number;
 
 	ps.input = str;
 	ps.p = str;
@@ -239,13 +240,16 @@ target_parse(const char *str, struct Node *escontext)
 			ps.p += 4;
 			while (isspace((unsigned char) *ps.p))
 				ps.p++;
+			number = ps.p;
 			if (!parse_percent(&ps, &goal))
 				return NULL;
 			if (goal == 0)
-				{
-			slm_scan_error(&ps, "A goal must be above 0%");
-			return NULL;
-		}
+			{
+				/* "goal 0%" would not read back; kept to 0.0001 % */
+				ps.p = number;
+				slm_scan_error(&ps, "A goal must be at least 0.0001%");
+				return NULL;
+			}
 		}
 		else if (word_at(ps.p, "warn"))
 		{
@@ -426,11 +430,16 @@ slm_target_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!target_eq(PG_GETARG_SLM_TARGET_P(0), PG_GETARG_SLM_TARGET_P(1)));
 }
 
-/* A fraction argument (goal or warn) as millionths; NULL gives -1. */
+/*
+ * A fraction argument (goal or warn) as millionths; NULL gives -1. The
+ * value is kept to six decimals, as the text form shows it; a goal that
+ * would be kept as 0 is refused, since "goal 0%" does not read back.
+ */
 static int32
 fraction_arg(FunctionCallInfo fcinfo, int n, const char *what, bool allow_zero)
 {
 	double		v;
+	int32		ppm;
 
 	if (PG_NARGS() <= n || PG_ARGISNULL(n))
 		return -1;
@@ -441,7 +450,14 @@ fraction_arg(FunctionCallInfo fcinfo, int n, const char *what, bool allow_zero)
 				 errmsg("%s must be a fraction in %s, not %g", what,
 						allow_zero ? "[0, 1]" : "(0, 1]", v),
 				 errhint("Write 95%% as 0.95.")));
-	return (int32) rint(v * 1000000.0);
+	ppm = (int32) rint(v * 1000000.0);
+	if (ppm == 0 && !allow_zero)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %g is too small", what, v),
+				 errdetail("A %s is kept to six decimals, and %g would be kept as 0.", what, v),
+				 errhint("The smallest %s is 0.000001 (0.0001%%).", what)));
+	return ppm;
 }
 
 PG_FUNCTION_INFO_V1(slm_target_construct);
@@ -552,37 +568,94 @@ slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
 }
 
 /*
- * Is a clock breached, given its business time elapsed (pauses excluded)?
- * Only business time counts: a clock stopped after a deadline that fell on
- * closing time, before the calendar reopened, has not overrun. So a stop
- * exactly at the deadline is met, and remaining() is negative exactly when
- * the clock is breached.
+ * The breach rule: is a clock that ran from start to end, elapsed business
+ * microseconds (pauses excluded), past its deadline at end? The deadline is
+ * the smallest instant at which the duration has run, and a clock is
+ * breached exactly when end comes after it, as the stamped due time shows:
+ * a stop exactly at the deadline is met, a stop on Saturday after a
+ * deadline at Friday's closing time is breached.
+ *
+ * Elapsed time never decreases as end moves on, so the instants at which
+ * the duration has run form [deadline, infinity) and end is past the
+ * deadline exactly when the duration had already run one microsecond
+ * before end. That needs no deadline, so a clock whose deadline does not
+ * exist (a pause without end, a calendar that never accumulates the
+ * duration, a deadline past the year 9999) is never breached; and the
+ * second elapsed time is only needed when the first equals the duration.
  */
-bool
-slm_target_overrun(SlmTarget *t, int64 elapsed)
+static bool
+past_deadline(SlmClock *clk, SlmTarget *t, TimestampTz start, TimestampTz end,
+			  int64 elapsed, MultirangeType *paused, TypeCacheEntry *rtyp)
 {
-	return elapsed > t->duration;
+	if (elapsed != t->duration)
+		return elapsed > t->duration;
+	return end > start &&
+		slm_target_elapsed(clk, start, end - 1, paused, rtyp) >= t->duration;
 }
 
 /*
- * Status of a clock: met or breached once stopped; breached, at_risk or
- * running at instant at while open.
+ * Judge a clock: met or breached once stopped (invalid when it stops
+ * before it starts); breached, at_risk or running at instant at while
+ * open. *elapsed gets the business time from start to stop (or to at),
+ * pauses excluded; it is not set for an invalid clock. Every status that
+ * slm reports, stored or aggregated, comes from here.
+ */
+SlmStatus
+slm_target_judge(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
+				 TimestampTz stop, TimestampTz at, MultirangeType *paused,
+				 TypeCacheEntry *rtyp, int64 *elapsed)
+{
+	TimestampTz end = has_stop ? stop : at;
+	int64		el;
+
+	if (has_stop && stop < start)
+		return SLM_STATUS_INVALID;
+	el = slm_target_elapsed(clk, start, end, paused, rtyp);
+	*elapsed = el;
+	if (past_deadline(clk, t, start, end, el, paused, rtyp))
+		return SLM_STATUS_BREACHED;
+	if (has_stop)
+		return SLM_STATUS_MET;
+	if (t->warn_ppm >= 0 &&
+		(double) el >= (double) t->duration * (t->warn_ppm / 1000000.0))
+		return SLM_STATUS_AT_RISK;
+	return SLM_STATUS_RUNNING;
+}
+
+/* The text slm.status returns for a status. */
+const char *
+slm_status_name(SlmStatus status)
+{
+	switch (status)
+	{
+		case SLM_STATUS_RUNNING:
+			return "running";
+		case SLM_STATUS_AT_RISK:
+			return "at_risk";
+		case SLM_STATUS_MET:
+			return "met";
+		case SLM_STATUS_BREACHED:
+			return "breached";
+		case SLM_STATUS_INVALID:
+			return "invalid";
+	}
+	elog(ERROR, "unknown clock status %d", (int) status);
+	return NULL;				/* keep compiler quiet */
+}
+
+/*
+ * Status of a clock as text: slm_target_judge's verdict, for callers that
+ * need no elapsed time.
  */
 const char *
 slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
 				  TimestampTz stop, TimestampTz at, MultirangeType *paused,
 				  TypeCacheEntry *rtyp)
 {
-	int64		el = slm_target_elapsed(clk, start, has_stop ? stop : at, paused, rtyp);
+	int64		elapsed;
 
-	if (has_stop)
-		return slm_target_overrun(t, el) ? "breached" : "met";
-	if (slm_target_overrun(t, el))
-		return "breached";
-	if (t->warn_ppm >= 0 &&
-		(double) el >= (double) t->duration * (t->warn_ppm / 1000000.0))
-		return "at_risk";
-	return "running";
+	return slm_status_name(slm_target_judge(clk, t, start, has_stop, stop, at,
+											paused, rtyp, &elapsed));
 }
 
 /* Fetch the target argument and its compiled calendar. */
@@ -619,7 +692,7 @@ slm_deadline(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(slm_elapsed);
-/* slm.elapsed(target, start, stop [, paused]). */
+/* slm.elapsed(target, start, stop [, paused]); NULL when stop < start. */
 Datum
 slm_elapsed(PG_FUNCTION_ARGS)
 {
@@ -637,13 +710,20 @@ slm_elapsed(PG_FUNCTION_ARGS)
 	stop = PG_GETARG_TIMESTAMPTZ(2);
 	slm_check_finite(start, "start");
 	slm_check_finite(stop, "stop");
+	/* a clock that stops before it starts is invalid: it took no time */
+	if (stop < start)
+		PG_RETURN_NULL();
 	paused = paused_arg(fcinfo, 3, &rtyp);
 	PG_RETURN_INTERVAL_P(slm_us_to_interval(slm_target_elapsed(clk, start, stop,
 															   paused, rtyp)));
 }
 
 PG_FUNCTION_INFO_V1(slm_remaining);
-/* slm.remaining(target, start, at [, paused]): negative once breached. */
+/*
+ * slm.remaining(target, start, at [, paused]): the business time from at to
+ * the deadline, signed. The duration minus the elapsed time is that, by
+ * additivity, and exists even when the deadline does not.
+ */
 Datum
 slm_remaining(PG_FUNCTION_ARGS)
 {

@@ -42,7 +42,25 @@ extern TimestampTz slm_target_deadline(SlmClock *clk, SlmTarget *t, TimestampTz 
 									   bool *found);
 extern int64 slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
 								MultirangeType *paused, TypeCacheEntry *rtyp);
-extern bool slm_target_overrun(SlmTarget *t, int64 elapsed);
+
+/*
+ * What a clock says: met or breached once stopped, running, at_risk or
+ * breached while open, invalid when it stops before it starts.
+ */
+typedef enum SlmStatus
+{
+	SLM_STATUS_RUNNING,
+	SLM_STATUS_AT_RISK,
+	SLM_STATUS_MET,
+	SLM_STATUS_BREACHED,
+	SLM_STATUS_INVALID
+} SlmStatus;
+
+extern SlmStatus slm_target_judge(SlmClock *clk, SlmTarget *t, TimestampTz start,
+								  bool has_stop, TimestampTz stop, TimestampTz at,
+								  MultirangeType *paused, TypeCacheEntry *rtyp,
+								  int64 *elapsed);
+extern const char *slm_status_name(SlmStatus status);
 extern const char *slm_target_status(SlmClock *clk, SlmTarget *t, TimestampTz start,
 									 bool has_stop, TimestampTz stop, TimestampTz at,
 									 MultirangeType *paused, TypeCacheEntry *rtyp);

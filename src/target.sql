@@ -108,32 +108,32 @@ COMMENT ON FUNCTION slm.deadline(slm.target, timestamptz, tstzmultirange) IS
 CREATE FUNCTION slm.elapsed(slm.target, start timestamptz, stop timestamptz) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.elapsed(slm.target, timestamptz, timestamptz) IS
-    'Business time on the target''s calendar from start to stop';
+    'Business time on the target''s calendar from start to stop; NULL when stop is before start';
 CREATE FUNCTION slm.elapsed(slm.target, start timestamptz, stop timestamptz, paused tstzmultirange)
     RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.elapsed(slm.target, timestamptz, timestamptz, tstzmultirange) IS
-    'Business time from start to stop, paused time excluded (NULL paused: no pause)';
+    'Business time from start to stop, paused time excluded (NULL paused: no pause); NULL when stop is before start';
 
 CREATE FUNCTION slm.remaining(slm.target, start timestamptz, at timestamptz) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.remaining(slm.target, timestamptz, timestamptz) IS
-    'Business time left at instant at; negative once the duration is overrun';
+    'Business time from instant at to the deadline; negative once open time has passed after it, 0 from a deadline at closing time to the next opening';
 CREATE FUNCTION slm.remaining(slm.target, start timestamptz, at timestamptz, paused tstzmultirange)
     RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.remaining(slm.target, timestamptz, timestamptz, tstzmultirange) IS
-    'Business time left at instant at, paused time excluded (NULL paused: no pause)';
+    'Business time from instant at to the deadline, paused time excluded (NULL paused: no pause)';
 
 CREATE FUNCTION slm.status(slm.target, start timestamptz, stop timestamptz, at timestamptz)
     RETURNS text
     AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.status(slm.target, timestamptz, timestamptz, timestamptz) IS
-    'met or breached when stop is set; else breached, at_risk or running as judged at instant at';
+    'met, breached (stop after the deadline) or invalid (stop before start) when stop is set; else breached (at after the deadline), at_risk or running as judged at instant at';
 CREATE FUNCTION slm.status(slm.target, start timestamptz, stop timestamptz, at timestamptz,
                            paused tstzmultirange)
     RETURNS text
     AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.status(slm.target, timestamptz, timestamptz, timestamptz, tstzmultirange) IS
-    'Status with paused time not counting (NULL paused: no pause)';
+    'Status with paused time not counting (NULL paused: no pause); breached means after the deadline';
 
