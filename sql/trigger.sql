@@ -30,6 +30,17 @@ INSERT INTO tickets (id, priority, team, opened, closed) VALUES
     (7, 1, 'desk', '2100-01-04 09:00', NULL),                 -- opens in the future: running
     (8, 1, 'desk', NULL, NULL);                               -- no start: nothing to stamp
 SELECT id, due, breached, status FROM tickets ORDER BY id;
+-- the breach rule shared with slm.status: breached exactly when the clock
+-- stops after its due time. 4 business hours from Friday 13:00 are due at
+-- Friday's closing time, 17:00; a stop on Saturday, with no business time
+-- elapsed since, is after it. A clock that stops before it starts is
+-- invalid: its flag is NULL
+INSERT INTO tickets (id, priority, team, opened, closed) VALUES
+    (15, 1, 'desk', '2026-11-27 13:00', '2026-11-27 17:00'),   -- met, at the due time
+    (16, 1, 'desk', '2026-11-27 13:00', '2026-11-28 10:00'),   -- breached, Saturday
+    (17, 1, 'desk', '2026-11-27 13:00', '2026-11-27 12:00');   -- invalid
+SELECT id, due, breached, status FROM tickets WHERE id IN (15, 16, 17) ORDER BY id;
+DELETE FROM tickets WHERE id IN (15, 16, 17);
 
 -- a pause (waiting for the customer) moves the deadline and can turn a
 -- breach into a met target

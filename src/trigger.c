@@ -863,6 +863,16 @@ is_breached(const char *status)
 	return status != NULL && strcmp(status, "breached") == 0;
 }
 
+/*
+ * The breached flag of a status: NULL without a clock, and for an invalid
+ * clock (stopped before it started), which is neither breached nor not.
+ */
+static inline bool
+breached_isnull(const char *status)
+{
+	return status == NULL || strcmp(status, "invalid") == 0;
+}
+
 /* Append a column value as JSON: numbers and booleans bare, the rest quoted. */
 static void
 append_json_value(StringInfo buf, HeapTuple row, TupleDesc desc, int att)
@@ -1122,7 +1132,7 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	{
 		cols[ncols] = c->att[COL_BREACHED];
 		vals[ncols] = BoolGetDatum(is_breached(out.status));
-		nulls[ncols] = out.status == NULL;
+		nulls[ncols] = breached_isnull(out.status);
 		ncols++;
 	}
 	if (c->att[COL_STATUS])
@@ -1214,7 +1224,7 @@ sweep_stale(TrigConf *c, HeapTuple row, TupleDesc desc, SlaRow *out)
 	if (c->att[COL_BREACHED])
 	{
 		d = heap_getattr(row, c->att[COL_BREACHED], desc, &isnull);
-		if (isnull != (out->status == NULL) ||
+		if (isnull != breached_isnull(out->status) ||
 			(!isnull && DatumGetBool(d) != is_breached(out->status)))
 			return true;
 	}
