@@ -66,6 +66,7 @@
 #include "target.h"
 
 #define MAX_MATCH 8
+#define STACK_ATTS 64			/* rows this wide are deformed on the stack */
 #define TARGET_CACHE_SIZE 64
 #define SWEEP_BATCH 10000
 
@@ -136,6 +137,7 @@ typedef struct TrigConf
 	CachedTarget cache[TARGET_CACHE_SIZE];
 	MemoryContext cxt;
 	MemoryContext cache_cxt;
+	SlmTarget  *last_target;	/* target= : the last value, aligned */
 	struct TrigConf *next;
 } TrigConf;
 
@@ -563,15 +565,24 @@ conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
 
 /* "col = value, ..." for messages about a row's match values. */
 static char *
-match_text(TrigConf *c, HeapTuple row, TupleDesc desc)
+match_text(TrigConf *c, TupleDesc desc, Datum *values, bool *isnull)
 {
 	StringInfoData buf;
 
 	initStringInfo(&buf);
 	for (int i = 0; i < c->nmatch; i++)
 	{
-		char	   *v = SPI_getvalue(row, desc, c->match_att[i]);
+		int			att = c->match_att[i];
+		char	   *v = NULL;
 
+		if (!isnull[att - 1])
+		{
+			Oid			out;
+			bool		varlena;
+
+			getTypeOutputInfo(TupleDescAttr(desc, att - 1)->atttypid, &out, &varlena);
+			v = OidOutputFunctionCall(out, values[att - 1]);
+		}
 		appendStringInfo(&buf, "%s%s = %s", i ? ", " : "", c->match[i], v ? v : "NULL");
 	}
 	return buf.data;
@@ -632,7 +643,7 @@ prepare_policy(TrigConf *c, Trigger *tg)
 
 /* Run the policy lookup for one key; SPI is connected by the caller. */
 static SlmTarget *
-policy_query(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row,
+policy_query(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
 			 Datum *values, char *nulls)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
@@ -652,14 +663,14 @@ policy_query(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row,
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 				 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for %s",
-						tg->tgname, c->policy, match_text(c, row, desc)),
+						tg->tgname, c->policy, match_text(c, desc, row, rownull)),
 				 errhint("Add a row to the policy table for this key.")));
 	}
 	if (SPI_processed > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_CARDINALITY_VIOLATION),
 				 errmsg("slm.track_sla trigger \"%s\": more than one policy row in \"%s\" for %s",
-						tg->tgname, c->policy, match_text(c, row, desc))));
+						tg->tgname, c->policy, match_text(c, desc, row, rownull))));
 	if (SPI_gettypeid(SPI_tuptable->tupdesc, 1) != c->target_oid)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -670,7 +681,7 @@ policy_query(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row,
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("slm.track_sla trigger \"%s\": the policy row in \"%s\" for %s has a NULL target",
-						tg->tgname, c->policy, match_text(c, row, desc))));
+						tg->tgname, c->policy, match_text(c, desc, row, rownull))));
 	return DatumGetSlmTargetP(d);
 }
 
@@ -681,7 +692,7 @@ policy_query(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row,
  * only on a miss, as the owner of the tracked table.
  */
 static SlmTarget *
-policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
+policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 	Datum		values[MAX_MATCH];
@@ -691,12 +702,11 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
 	SlmTarget  *result = NULL;
 	MemoryContext caller = CurrentMemoryContext;
 	OwnerSave	save;
-	bool		isnull;
 
 	for (int i = 0; i < c->nmatch; i++)
 	{
-		values[i] = heap_getattr(row, c->match_att[i], desc, &isnull);
-		if (isnull)
+		values[i] = row[c->match_att[i] - 1];
+		if (rownull[c->match_att[i] - 1])
 		{
 			if (!c->missing_error)
 				return NULL;
@@ -734,7 +744,7 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
 	owner_switch(rel, &save);
 	PG_TRY();
 	{
-		SlmTarget  *t = policy_query(c, tg, rel, row, values, nulls);
+		SlmTarget  *t = policy_query(c, tg, rel, row, rownull, values, nulls);
 		MemoryContext old;
 
 		/* outlive SPI_finish: the statement's cache, or the caller's context */
@@ -770,55 +780,67 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
 }
 
 /*
- * Compute what the trigger writes for a row: the due time and the status
- * at the transaction's start, or nothing without a start or a target.
+ * A target read from a column, detoasted and aligned. A stored target has a
+ * short header and must be copied to be read; rows of a bulk load mostly
+ * repeat a few targets, so the last one is kept.
+ */
+static SlmTarget *
+column_target(TrigConf *c, Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	SlmTarget  *t;
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return DatumGetSlmTargetP(d);
+	if (c->last_target &&
+		VARSIZE(c->last_target) - VARHDRSZ == VARSIZE_ANY_EXHDR(v) &&
+		memcmp(VARDATA(c->last_target), VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v)) == 0)
+		return c->last_target;
+	t = DatumGetSlmTargetP(d);
+	if (c->last_target)
+		pfree(c->last_target);
+	c->last_target = MemoryContextAlloc(c->cxt, VARSIZE(t));
+	memcpy(c->last_target, t, VARSIZE(t));
+	return c->last_target;
+}
+
+/*
+ * Compute what the trigger writes for a row, given as deformed values: the
+ * due time and the status at the transaction's start, or nothing without a
+ * start or a target.
  */
 static void
-sla_compute(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row,
+sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
 			FmgrInfo *flinfo, SlaRow *out)
 {
-	TupleDesc	desc = RelationGetDescr(rel);
 	TimestampTz start,
 				stop = 0;
-	bool		has_stop;
-	bool		isnull;
+	bool		has_stop = false;
 	MultirangeType *paused = NULL;
 	TypeCacheEntry *rtyp = NULL;
-	Datum		d;
 
 	memset(out, 0, sizeof(SlaRow));
-	d = heap_getattr(row, c->att[COL_START], desc, &isnull);
-	if (isnull)
+	if (isnull[c->att[COL_START] - 1])
 		return;
-	start = DatumGetTimestampTz(d);
-	has_stop = false;
-	if (c->att[COL_STOP])
+	start = DatumGetTimestampTz(values[c->att[COL_START] - 1]);
+	if (c->att[COL_STOP] && !isnull[c->att[COL_STOP] - 1])
 	{
-		d = heap_getattr(row, c->att[COL_STOP], desc, &isnull);
-		if (!isnull)
-		{
-			has_stop = true;
-			stop = DatumGetTimestampTz(d);
-		}
+		has_stop = true;
+		stop = DatumGetTimestampTz(values[c->att[COL_STOP] - 1]);
 	}
 	if (c->att[COL_TARGET])
 	{
-		d = heap_getattr(row, c->att[COL_TARGET], desc, &isnull);
-		if (!isnull)
-			out->target = DatumGetSlmTargetP(d);
+		if (!isnull[c->att[COL_TARGET] - 1])
+			out->target = column_target(c, values[c->att[COL_TARGET] - 1]);
 	}
 	else
-		out->target = policy_target(c, tg, rel, row);
+		out->target = policy_target(c, tg, rel, values, isnull);
 	if (out->target == NULL)
 		return;
-	if (c->att[COL_PAUSED])
+	if (c->att[COL_PAUSED] && !isnull[c->att[COL_PAUSED] - 1])
 	{
-		d = heap_getattr(row, c->att[COL_PAUSED], desc, &isnull);
-		if (!isnull)
-		{
-			paused = DatumGetMultirangeTypeP(d);
-			rtyp = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
-		}
+		paused = DatumGetMultirangeTypeP(values[c->att[COL_PAUSED] - 1]);
+		rtyp = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
 	}
 
 	out->clk = slm_clock_get_flinfo(flinfo, SLM_TARGET_CAL(out->target));
@@ -1084,12 +1106,13 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	Relation	rel;
 	TupleDesc	desc;
 	HeapTuple	row,
-				oldrow = NULL;
+				oldrow = NULL,
+				newrow;
 	TrigConf   *c;
-	int			cols[3];
-	Datum		vals[3];
-	bool		nulls[3];
-	int			ncols = 0;
+	Datum		stack_values[STACK_ATTS];
+	bool		stack_isnull[STACK_ATTS];
+	Datum	   *values = stack_values;
+	bool	   *isnull = stack_isnull;
 	SlaRow		out;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
@@ -1119,37 +1142,43 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	desc = RelationGetDescr(rel);
 	c = conf_get(tg);
 	conf_resolve(c, tg, rel);
-	sla_compute(c, tg, rel, row, fcinfo->flinfo, &out);
+
+	/* one deform and one form per row */
+	if (desc->natts > STACK_ATTS)
+	{
+		values = palloc(desc->natts * sizeof(Datum));
+		isnull = palloc(desc->natts * sizeof(bool));
+	}
+	heap_deform_tuple(row, desc, values, isnull);
+	sla_compute(c, tg, rel, values, isnull, fcinfo->flinfo, &out);
 
 	if (c->att[COL_DUE])
 	{
-		cols[ncols] = c->att[COL_DUE];
-		vals[ncols] = TimestampTzGetDatum(out.due);
-		nulls[ncols] = !out.has_due;
-		ncols++;
+		values[c->att[COL_DUE] - 1] = TimestampTzGetDatum(out.due);
+		isnull[c->att[COL_DUE] - 1] = !out.has_due;
 	}
 	if (c->att[COL_BREACHED])
 	{
-		cols[ncols] = c->att[COL_BREACHED];
-		vals[ncols] = BoolGetDatum(is_breached(out.status));
-		nulls[ncols] = breached_isnull(out.status);
-		ncols++;
+		values[c->att[COL_BREACHED] - 1] = BoolGetDatum(is_breached(out.status));
+		isnull[c->att[COL_BREACHED] - 1] = breached_isnull(out.status);
 	}
 	if (c->att[COL_STATUS])
 	{
-		cols[ncols] = c->att[COL_STATUS];
-		vals[ncols] = out.status ? status_datum(out.status) : (Datum) 0;
-		nulls[ncols] = out.status == NULL;
-		ncols++;
+		values[c->att[COL_STATUS] - 1] = out.status ? status_datum(out.status) : (Datum) 0;
+		isnull[c->att[COL_STATUS] - 1] = out.status == NULL;
 	}
+	newrow = heap_form_tuple(desc, values, isnull);
+	/* as heap_modify_tuple does */
+	newrow->t_data->t_ctid = row->t_data->t_ctid;
+	newrow->t_self = row->t_self;
+	newrow->t_tableOid = row->t_tableOid;
 
 	/* report the row when it becomes breached */
 	if ((c->notify || c->events) && is_breached(out.status) &&
 		(oldrow == NULL || !old_breached(c, oldrow, desc, out.clk, out.target)))
-		report_breach(c, tg, rel, row, &out);
+		report_breach(c, tg, rel, newrow, &out);
 
-	row = heap_modify_tuple_by_cols(row, desc, ncols, cols, vals, nulls);
-	return PointerGetDatum(row);
+	return PointerGetDatum(newrow);
 }
 
 /* ---------- slm.sweep ---------- */
@@ -1209,33 +1238,29 @@ sweep_check_fires(TrigConf *c, Trigger *tg, Relation rel)
 
 /* Do a row's stored outputs differ from what the trigger would write? */
 static bool
-sweep_stale(TrigConf *c, HeapTuple row, TupleDesc desc, SlaRow *out)
+sweep_stale(TrigConf *c, Datum *values, bool *isnull, SlaRow *out)
 {
-	Datum		d;
-	bool		isnull;
+	int			att;
 
-	if (c->att[COL_DUE])
+	if ((att = c->att[COL_DUE]) != 0)
 	{
-		d = heap_getattr(row, c->att[COL_DUE], desc, &isnull);
-		if (isnull != !out->has_due ||
-			(!isnull && DatumGetTimestampTz(d) != out->due))
+		if (isnull[att - 1] != !out->has_due ||
+			(!isnull[att - 1] && DatumGetTimestampTz(values[att - 1]) != out->due))
 			return true;
 	}
-	if (c->att[COL_BREACHED])
+	if ((att = c->att[COL_BREACHED]) != 0)
 	{
-		d = heap_getattr(row, c->att[COL_BREACHED], desc, &isnull);
-		if (isnull != breached_isnull(out->status) ||
-			(!isnull && DatumGetBool(d) != is_breached(out->status)))
+		if (isnull[att - 1] != breached_isnull(out->status) ||
+			(!isnull[att - 1] && DatumGetBool(values[att - 1]) != is_breached(out->status)))
 			return true;
 	}
-	if (c->att[COL_STATUS])
+	if ((att = c->att[COL_STATUS]) != 0)
 	{
-		d = heap_getattr(row, c->att[COL_STATUS], desc, &isnull);
-		if (isnull != (out->status == NULL))
+		if (isnull[att - 1] != (out->status == NULL))
 			return true;
-		if (!isnull)
+		if (!isnull[att - 1])
 		{
-			text	   *t = DatumGetTextPP(d);
+			text	   *t = DatumGetTextPP(values[att - 1]);
 
 			if (VARSIZE_ANY_EXHDR(t) != strlen(out->status) ||
 				memcmp(VARDATA_ANY(t), out->status, VARSIZE_ANY_EXHDR(t)) != 0)
@@ -1295,6 +1320,8 @@ sweep_trigger(TrigConf *c, Trigger *tg, Relation rel, FmgrInfo *flinfo)
 	ItemPointerData *tids;
 	int			ntids = 0;
 	uint64		total = 0;
+	Datum	   *values = palloc(desc->natts * sizeof(Datum));
+	bool	   *isnull = palloc(desc->natts * sizeof(bool));
 
 	tids = palloc(SWEEP_BATCH * sizeof(ItemPointerData));
 	scan = table_beginscan(rel, snap, 0, NULL);
@@ -1312,8 +1339,9 @@ sweep_trigger(TrigConf *c, Trigger *tg, Relation rel, FmgrInfo *flinfo)
 		else
 		{
 			old = MemoryContextSwitchTo(rowcxt);
-			sla_compute(c, tg, rel, row, flinfo, &out);
-			stale = sweep_stale(c, row, desc, &out);
+			heap_deform_tuple(row, desc, values, isnull);
+			sla_compute(c, tg, rel, values, isnull, flinfo, &out);
+			stale = sweep_stale(c, values, isnull, &out);
 			MemoryContextSwitchTo(old);
 			MemoryContextReset(rowcxt);
 		}
