@@ -135,6 +135,21 @@ ALTER TABLE störung ENABLE TRIGGER sla;
 SELECT slm.sweep('störung') AS touched;
 SELECT nr, "fällig", "verletzt" FROM störung;
 
+-- a partitioned table is swept partition by partition, each by its clone
+-- of the trigger
+CREATE TABLE parted (id int, opened timestamptz, sla slm.target, status text) PARTITION BY RANGE (id);
+CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10);
+CREATE TABLE parted_2 PARTITION OF parted FOR VALUES FROM (10) TO (20);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON parted FOR EACH ROW
+    EXECUTE FUNCTION slm.track_sla('start=opened', 'target=sla', 'status=status');
+ALTER TABLE parted DISABLE TRIGGER sla;
+INSERT INTO parted VALUES (1, '2026-11-02 09:00', '1h', 'running'), (11, '2026-11-02 09:00', '1h', 'running'),
+                          (12, '2100-01-04 09:00', '1h', 'running');
+ALTER TABLE parted ENABLE TRIGGER sla;
+SELECT slm.sweep('parted') AS touched;
+SELECT tableoid::regclass AS partition, id, status FROM parted ORDER BY id;
+DROP TABLE parted;
+
 -- sweep refuses a trigger that its UPDATE would not fire
 ALTER TABLE watch DISABLE TRIGGER sla;
 SELECT slm.sweep('watch');
