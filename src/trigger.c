@@ -453,11 +453,11 @@ qualified_name(Oid relid)
 
 /* Check that the events table has the columns the trigger writes. */
 static void
-conf_check_events(TrigConf *c, Trigger *tg)
+conf_check_events(TrigConf *c, Trigger *tg, Oid relid)
 {
 	for (int i = 0; i < NUM_EVENT_COLS; i++)
 	{
-		AttrNumber	att = get_attnum(c->events_relid, event_cols[i]);
+		AttrNumber	att = get_attnum(relid, event_cols[i]);
 		Oid			typ;
 
 		if (att == InvalidAttrNumber)
@@ -467,7 +467,7 @@ conf_check_events(TrigConf *c, Trigger *tg)
 							tg->tgname, c->events, event_cols[i]),
 					 errdetail("In argument \"events=%s\". An events table needs the columns tbl text, key jsonb, due timestamptz, status text and at timestamptz.",
 							   c->events)));
-		typ = get_atttype(c->events_relid, att);
+		typ = get_atttype(relid, att);
 		if (typ != event_types[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -495,8 +495,7 @@ conf_resolve_tables(TrigConf *c, Trigger *tg, Relation rel)
 		if (c->events)
 		{
 			events = conf_table(tg, rel, "events", c->events);
-			c->events_relid = events;
-			conf_check_events(c, tg);
+			conf_check_events(c, tg, events);
 		}
 	}
 	PG_FINALLY();
