@@ -188,6 +188,7 @@ owner_switch(Relation rel, OwnerSave *save)
 						   SECURITY_RESTRICTED_OPERATION);
 }
 
+/* Return to the user and security context saved by owner_switch. */
 static void
 owner_restore(OwnerSave *save)
 {
