@@ -154,6 +154,13 @@ DROP TABLE parted;
 ALTER TABLE watch DISABLE TRIGGER sla;
 SELECT slm.sweep('watch');
 ALTER TABLE watch ENABLE TRIGGER sla;
+-- under session_replication_role = replica only ALWAYS and REPLICA
+-- triggers fire
+SET session_replication_role = replica;
+SELECT slm.sweep('watch');
+ALTER TABLE watch ENABLE ALWAYS TRIGGER sla;
+SELECT slm.sweep('watch') AS touched_as_replica;
+RESET session_replication_role;
 DROP TRIGGER sla ON watch;
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE OF status ON watch FOR EACH ROW
     EXECUTE FUNCTION slm.track_sla('start=opened', 'target=sla', 'status=status');

@@ -51,6 +51,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
@@ -1208,8 +1209,11 @@ sweep_check_fires(TrigConf *c, Trigger *tg, Relation rel)
 		enabled = tg->tgenabled == TRIGGER_FIRES_ON_ORIGIN ||
 			tg->tgenabled == TRIGGER_FIRES_ALWAYS;
 
-	if (!enabled)
+	if (tg->tgenabled == TRIGGER_DISABLED)
 		why = "It is disabled.";
+	else if (!enabled)
+		why = psprintf("It does not fire while session_replication_role is %s.",
+					   GetConfigOption("session_replication_role", false, false));
 	else if (!TRIGGER_FOR_UPDATE(tg->tgtype))
 		why = "It does not fire on UPDATE.";
 	else if (!TRIGGER_FOR_ROW(tg->tgtype) || !TRIGGER_FOR_BEFORE(tg->tgtype))
