@@ -82,6 +82,21 @@ SELECT count(*) AS rows_checked,
                         t.status IS DISTINCT FROM slm.status(p.target, t.opened, t.closed, NULL, t.waiting)) AS status_mismatch
 FROM tickets t JOIN policy p USING (priority, team) WHERE t.opened IS NOT NULL;
 
+-- one statement over many keys (more than a small cache holds): every row
+-- gets its own key's target, and a key without a policy row NULLs
+CREATE TABLE customers (customer int PRIMARY KEY, target slm.target);
+INSERT INTO customers SELECT g, (g || 'h')::slm.target FROM generate_series(1, 2000) g;
+CREATE TABLE calls (id int, customer int, opened timestamptz, due timestamptz);
+CREATE TRIGGER sla BEFORE INSERT ON calls FOR EACH ROW
+    EXECUTE FUNCTION slm.track_sla('start=opened', 'policy=customers', 'match=customer', 'due=due');
+INSERT INTO calls SELECT g, g % 2003 + 1, '2026-11-30 00:00' FROM generate_series(1, 10000) g;
+SELECT count(*) AS calls,
+       count(*) FILTER (WHERE c.due IS NOT DISTINCT FROM c.opened + make_interval(hours => c.customer)
+                              AND c.customer <= 2000) AS right_due,
+       count(*) FILTER (WHERE c.due IS NULL AND c.customer > 2000) AS no_policy
+FROM calls c;
+DROP TABLE calls, customers;
+
 -- target read from a column of the row itself; a NULL target stamps NULLs
 CREATE TABLE changes (id int PRIMARY KEY, sla slm.target, requested timestamptz, done timestamptz, due timestamptz);
 CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON changes FOR EACH ROW

@@ -38,6 +38,7 @@
 #include "catalog/pg_type.h"
 #include "commands/async.h"
 #include "commands/trigger.h"
+#include "common/hashfn.h"
 #include "common/jsonapi.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -68,7 +69,8 @@
 
 #define MAX_MATCH 8
 #define STACK_ATTS 64			/* rows this wide are deformed on the stack */
-#define TARGET_CACHE_SIZE 64
+#define TARGET_BUCKETS 256		/* power of two */
+#define TARGET_CACHE_MAX 10000	/* policy keys kept per statement */
 #define SWEEP_BATCH 10000
 
 /* The longest NOTIFY payload the server accepts, less one (async.c). */
@@ -94,9 +96,14 @@ static const Oid event_types[NUM_EVENT_COLS] = {
 	TEXTOID, JSONBOID, TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID
 };
 
-/* One cached policy target (NULL: no policy row), keyed by match values. */
+/*
+ * One cached policy target (NULL: no policy row), keyed by match values,
+ * chained in a hash bucket.
+ */
 typedef struct CachedTarget
 {
+	struct CachedTarget *next;
+	uint32		hash;
 	Datum		key[MAX_MATCH];
 	SlmTarget  *target;
 } CachedTarget;
@@ -135,7 +142,7 @@ typedef struct TrigConf
 	LocalTransactionId cache_lxid;
 	CommandId	cache_cid;
 	int			ncache;
-	CachedTarget cache[TARGET_CACHE_SIZE];
+	CachedTarget **buckets;		/* TARGET_BUCKETS chains, in cache_cxt */
 	MemoryContext cxt;
 	MemoryContext cache_cxt;
 	SlmTarget  *last_target;	/* target= : the last value, aligned */
@@ -686,11 +693,133 @@ policy_query(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
 	return DatumGetSlmTargetP(d);
 }
 
+/* Find a row's match values in the statement's cache; set their hash. */
+static CachedTarget *
+target_cache_find(TrigConf *c, TupleDesc desc, Datum *values, uint32 *hashp)
+{
+	LocalTransactionId lxid = SLM_MY_LXID;	/* assigned to every transaction */
+	CommandId	cid = GetCurrentCommandId(false);
+	uint32		hash = 0;
+
+	if (c->cache_lxid != lxid || c->cache_cid != cid || c->buckets == NULL)
+	{
+		MemoryContextReset(c->cache_cxt);
+		c->buckets = MemoryContextAllocZero(c->cache_cxt,
+											TARGET_BUCKETS * sizeof(CachedTarget *));
+		c->ncache = 0;
+		c->cache_lxid = lxid;
+		c->cache_cid = cid;
+	}
+	/* hashed by bytes, as datumIsEqual compares */
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
+		uint32		h;
+
+		if (a->attbyval)
+			h = hash_bytes_uint32((uint32) (values[i] ^ (values[i] >> 32)));
+		else
+			h = hash_bytes((const unsigned char *) DatumGetPointer(values[i]),
+						   datumGetSize(values[i], false, a->attlen));
+		hash = hash_combine(hash, h);
+	}
+	*hashp = hash;
+	for (CachedTarget *e = c->buckets[hash & (TARGET_BUCKETS - 1)]; e; e = e->next)
+	{
+		bool		same = (e->hash == hash);
+
+		for (int i = 0; same && i < c->nmatch; i++)
+		{
+			Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
+
+			same = datumIsEqual(values[i], e->key[i], a->attbyval, a->attlen);
+		}
+		if (same)
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * Keep a looked-up target (NULL: no policy row) for the rest of the
+ * statement; returns the kept copy, or the target itself when the cache is
+ * full.
+ */
+static SlmTarget *
+target_cache_add(TrigConf *c, TupleDesc desc, Datum *values, uint32 hash,
+				 SlmTarget *target)
+{
+	MemoryContext old;
+	CachedTarget *e;
+	CachedTarget **bucket = &c->buckets[hash & (TARGET_BUCKETS - 1)];
+
+	if (c->ncache >= TARGET_CACHE_MAX)
+		return target;
+	old = MemoryContextSwitchTo(c->cache_cxt);
+	e = palloc(sizeof(CachedTarget));
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
+
+		e->key[i] = datumCopy(values[i], a->attbyval, a->attlen);
+	}
+	e->hash = hash;
+	e->target = NULL;
+	if (target)
+	{
+		e->target = palloc(VARSIZE(target));
+		memcpy(e->target, target, VARSIZE(target));
+	}
+	e->next = *bucket;
+	*bucket = e;
+	c->ncache++;
+	MemoryContextSwitchTo(old);
+	return e->target;
+}
+
+/*
+ * Look a key up in the policy table, as the tracked table's owner; the
+ * target is copied into the caller's context. Kept out of line, with its
+ * error handling, so that the callers' variables stay in registers.
+ */
+static pg_noinline SlmTarget *
+policy_fetch(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
+			 Datum *values, char *nulls)
+{
+	SlmTarget  *volatile result = NULL;
+	MemoryContext caller = CurrentMemoryContext;
+	OwnerSave	save;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	owner_switch(rel, &save);
+	PG_TRY();
+	{
+		SlmTarget  *t = policy_query(c, tg, rel, row, rownull, values, nulls);
+
+		/* outlive SPI_finish */
+		if (t)
+		{
+			SlmTarget  *copy = MemoryContextAlloc(caller, VARSIZE(t));
+
+			memcpy(copy, t, VARSIZE(t));
+			result = copy;
+		}
+	}
+	PG_FINALLY();
+	{
+		owner_restore(&save);
+	}
+	PG_END_TRY();
+	SPI_finish();
+	return result;
+}
+
 /*
  * The target of a row, looked up in the policy table by the row's match
  * values (NULL when there is no policy row and missing=ignore). Targets are
  * cached for the statement (same transaction and command); SPI is entered
- * only on a miss, as the owner of the tracked table.
+ * only on a miss.
  */
 static SlmTarget *
 policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull)
@@ -698,11 +827,8 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull)
 	TupleDesc	desc = RelationGetDescr(rel);
 	Datum		values[MAX_MATCH];
 	char		nulls[MAX_MATCH];
-	LocalTransactionId lxid = SLM_MY_LXID;	/* assigned to every transaction */
-	CommandId	cid = GetCurrentCommandId(false);
-	SlmTarget  *result = NULL;
-	MemoryContext caller = CurrentMemoryContext;
-	OwnerSave	save;
+	CachedTarget *hit;
+	uint32		hash;
 
 	for (int i = 0; i < c->nmatch; i++)
 	{
@@ -718,66 +844,11 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull)
 		}
 		nulls[i] = ' ';
 	}
-
-	if (c->cache_lxid != lxid || c->cache_cid != cid)
-	{
-		MemoryContextReset(c->cache_cxt);
-		c->ncache = 0;
-		c->cache_lxid = lxid;
-		c->cache_cid = cid;
-	}
-	for (int e = 0; e < c->ncache; e++)
-	{
-		bool		same = true;
-
-		for (int i = 0; same && i < c->nmatch; i++)
-		{
-			Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
-
-			same = datumIsEqual(values[i], c->cache[e].key[i], a->attbyval, a->attlen);
-		}
-		if (same)
-			return c->cache[e].target;
-	}
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	owner_switch(rel, &save);
-	PG_TRY();
-	{
-		SlmTarget  *t = policy_query(c, tg, rel, row, rownull, values, nulls);
-		MemoryContext old;
-
-		/* outlive SPI_finish: the statement's cache, or the caller's context */
-		old = MemoryContextSwitchTo(c->ncache < TARGET_CACHE_SIZE ?
-									c->cache_cxt : caller);
-		if (t)
-		{
-			result = palloc(VARSIZE(t));
-			memcpy(result, t, VARSIZE(t));
-		}
-		if (c->ncache < TARGET_CACHE_SIZE)
-		{
-			CachedTarget *e = &c->cache[c->ncache];
-
-			for (int i = 0; i < c->nmatch; i++)
-			{
-				Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
-
-				e->key[i] = datumCopy(values[i], a->attbyval, a->attlen);
-			}
-			e->target = result;
-			c->ncache++;
-		}
-		MemoryContextSwitchTo(old);
-	}
-	PG_FINALLY();
-	{
-		owner_restore(&save);
-	}
-	PG_END_TRY();
-	SPI_finish();
-	return result;
+	hit = target_cache_find(c, desc, values, &hash);
+	if (hit)
+		return hit->target;
+	return target_cache_add(c, desc, values, hash,
+							policy_fetch(c, tg, rel, row, rownull, values, nulls));
 }
 
 /*
