@@ -123,6 +123,14 @@ struct SlmClock
 	int64	   *win_cbefore;	/* sum of corrections of windows before */
 	int64	   *win_fstart;		/* F at window start */
 	int64	   *win_fend;		/* F at window end */
+
+	/*
+	 * The last F answered: a deadline and a status of one row both start
+	 * from F(start).
+	 */
+	bool		memo_valid;
+	TimestampTz memo_t;
+	int64		memo_F;
 };
 
 /*
@@ -985,12 +993,20 @@ int64
 slm_clock_F(SlmClock *c, TimestampTz t)
 {
 	int			j;
+	int64		f;
 
+	if (c->memo_valid && c->memo_t == t)
+		return c->memo_F;
 	clock_reach(c, t);
 	j = window_find(c, t);
 	if (j >= 0 && t < c->win_w1[j])
-		return c->win_fstart[j] + ivlist_prefix(&c->win_iv[j], t);
-	return naive_F(c, t) + c->win_cbefore[j + 1];
+		f = c->win_fstart[j] + ivlist_prefix(&c->win_iv[j], t);
+	else
+		f = naive_F(c, t) + c->win_cbefore[j + 1];
+	c->memo_t = t;
+	c->memo_F = f;
+	c->memo_valid = true;
+	return f;
 }
 
 /* Smallest t with F(t) >= v; false when the calendar never gets there. */

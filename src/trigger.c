@@ -3,40 +3,63 @@
  * trigger.c
  *	  slm.track_sla(): a BEFORE INSERT OR UPDATE row trigger that stamps the
  *	  due time, the breach flag and the live status on each row as it is
- *	  written, and sends a NOTIFY when a row becomes breached.
+ *	  written, and reports a row that becomes breached (NOTIFY, and a row in
+ *	  an events table); slm.sweep(), which re-applies it to the open rows
+ *	  whose outputs time has changed.
  *
  * Configured with key=value arguments:
  *	 start=<col> (required), stop=<col>, paused=<tstzmultirange col>,
- *	 target=<slm.target col> | policy=<table> match=<col>[,<col>...],
- *	 due=<timestamptz col>, breached=<boolean col>, status=<text col>,
- *	 notify=<channel>.
+ *	 target=<slm.target col> | policy=<table> match=<col>[,<col>...]
+ *	 [missing=ignore|error], due=<timestamptz col>, breached=<boolean col>,
+ *	 status=<text col>, notify=<channel>, events=<table>.
  *
- * The policy lookup is a prepared plan kept per trigger; the targets it
- * returns are cached for the rest of the statement (same transaction and
- * command), so a bulk load pays one lookup per distinct key.
+ * Tables named by arguments (policy=, events=) are resolved in the schema of
+ * the tracked table when unqualified, never through search_path, and read
+ * or written with the rights of the tracked table's owner, as PostgreSQL's
+ * foreign key checks do; every query built here names its operators by
+ * schema. The policy lookup is a prepared plan kept per trigger; the
+ * targets it returns are cached for the rest of the statement (same
+ * transaction and command), so a bulk load pays one lookup per distinct key.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_inherits.h"
+#include "catalog/pg_operator.h"
+#include "catalog/pg_proc.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/async.h"
 #include "commands/trigger.h"
+#include "common/hashfn.h"
+#include "common/jsonapi.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "nodes/bitmapset.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
 #include "storage/proc.h"
+#include "utils/acl.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
 #include "utils/datum.h"
+#include "utils/guc.h"
+#include "utils/inval.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/regproc.h"
@@ -45,7 +68,13 @@
 #include "target.h"
 
 #define MAX_MATCH 8
-#define TARGET_CACHE_SIZE 64
+#define STACK_ATTS 64			/* rows this wide are deformed on the stack */
+#define TARGET_BUCKETS 256		/* power of two */
+#define TARGET_CACHE_MAX 10000	/* policy keys kept per statement */
+#define SWEEP_BATCH 10000
+
+/* The longest NOTIFY payload the server accepts, less one (async.c). */
+#define NOTIFY_PAYLOAD_LIMIT (BLCKSZ - NAMEDATALEN - 128)
 
 /* Column arguments, in the order of TrigConf.cols. */
 enum
@@ -58,16 +87,30 @@ static const char *const col_keys[NUM_COLS] = {
 	"start", "stop", "paused", "target", "due", "breached", "status"
 };
 
-/* One cached policy target, keyed by the match columns' values. */
+/* The columns an events table must have, and their types. */
+#define NUM_EVENT_COLS 5
+static const char *const event_cols[NUM_EVENT_COLS] = {
+	"tbl", "key", "due", "status", "at"
+};
+static const Oid event_types[NUM_EVENT_COLS] = {
+	TEXTOID, JSONBOID, TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID
+};
+
+/*
+ * One cached policy target (NULL: no policy row), keyed by match values,
+ * chained in a hash bucket.
+ */
 typedef struct CachedTarget
 {
+	struct CachedTarget *next;
+	uint32		hash;
 	Datum		key[MAX_MATCH];
 	SlmTarget  *target;
 } CachedTarget;
 
 /*
- * What a trigger's arguments say, the columns they resolve to, and its
- * prepared policy lookup with a statement-level cache of targets.
+ * What a trigger's arguments say, the columns and tables they resolve to,
+ * its prepared queries, and a statement-level cache of policy targets.
  */
 typedef struct TrigConf
 {
@@ -77,6 +120,8 @@ typedef struct TrigConf
 	char	   *col[NUM_COLS];	/* column names, NULL when not given */
 	char	   *policy;
 	char	   *notify;
+	char	   *events;
+	bool		missing_error;	/* missing=error */
 	int			nmatch;
 	char	   *match[MAX_MATCH];
 	/* resolved against the relation */
@@ -86,31 +131,76 @@ typedef struct TrigConf
 	int			match_att[MAX_MATCH];
 	Oid			match_type[MAX_MATCH];
 	Oid			target_oid;
-	bool		checked;		/* arguments and columns valid; cleared by relcache invalidation */
-	/* policy lookup */
+	Oid			policy_relid;
+	Oid			events_relid;
+	bool		checked;		/* arguments, columns and tables valid; cleared
+								 * by relcache invalidation */
+	/* prepared queries */
 	SPIPlanPtr	plan;
+	SPIPlanPtr	events_plan;
+	/* policy targets of the current statement */
 	LocalTransactionId cache_lxid;
 	CommandId	cache_cid;
 	int			ncache;
-	CachedTarget cache[TARGET_CACHE_SIZE];
+	CachedTarget **buckets;		/* TARGET_BUCKETS chains, in cache_cxt */
 	MemoryContext cxt;
 	MemoryContext cache_cxt;
+	SlmTarget  *last_target;	/* target= : the last value, aligned */
 	struct TrigConf *next;
 } TrigConf;
+
+/* What the trigger writes for one row. */
+typedef struct SlaRow
+{
+	SlmTarget  *target;			/* NULL: no clock, all outputs NULL */
+	SlmClock   *clk;
+	TimestampTz due;
+	bool		has_due;
+	const char *status;			/* NULL when there is no clock */
+} SlaRow;
+
+/* The user id and security context to restore after acting as the owner. */
+typedef struct OwnerSave
+{
+	Oid			userid;
+	int			sec_context;
+} OwnerSave;
 
 static TrigConf *conf_list = NULL;
 static bool inval_registered = false;
 
 /*
  * Relcache invalidation: a changed table (ALTER TABLE, CREATE or DROP
- * TRIGGER) makes its configurations re-check their arguments and columns.
+ * TRIGGER) makes the configurations that track it, or read or write it,
+ * re-check their arguments, columns and tables.
  */
 static void
 conf_invalidate(Datum arg, Oid relid)
 {
 	for (TrigConf *c = conf_list; c; c = c->next)
-		if (!OidIsValid(relid) || c->relid == relid)
+		if (!OidIsValid(relid) || c->relid == relid ||
+			c->policy_relid == relid || c->events_relid == relid)
 			c->checked = false;
+}
+
+/*
+ * Act as the owner of the tracked table, in a security-restricted
+ * operation, as foreign key checks do; owner_restore undoes it.
+ */
+static void
+owner_switch(Relation rel, OwnerSave *save)
+{
+	GetUserIdAndSecContext(&save->userid, &save->sec_context);
+	SetUserIdAndSecContext(rel->rd_rel->relowner,
+						   save->sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+}
+
+/* Return to the user and security context saved by owner_switch. */
+static void
+owner_restore(OwnerSave *save)
+{
+	SetUserIdAndSecContext(save->userid, save->sec_context);
 }
 
 /* Raise a configuration error about one trigger argument. */
@@ -123,13 +213,15 @@ conf_error(Trigger *tg, const char *arg, const char *fmt, const char *detail)
 			 arg ? (detail ? errdetail("In argument \"%s\". %s", arg, detail)
 					: errdetail("In argument \"%s\".", arg))
 			 : (detail ? errdetail("%s", detail) : 0),
-			 errhint("Arguments are key=value: start, stop, paused, target or policy with match, due, breached, status, notify.")));
+			 errhint("Arguments are key=value: start, stop, paused, target or policy with match and missing, due, breached, status, notify, events.")));
 }
 
 /* Parse the trigger's key=value arguments into a configuration. */
 static void
 conf_parse(TrigConf *c, Trigger *tg)
 {
+	char	   *missing = NULL;
+
 	c->nargs = tg->tgnargs;
 	c->args = palloc((tg->tgnargs + 1) * sizeof(char *));
 	for (int i = 0; i < tg->tgnargs; i++)
@@ -152,6 +244,10 @@ conf_parse(TrigConf *c, Trigger *tg)
 			slot = &c->policy;
 		else if (strcmp(key, "notify") == 0)
 			slot = &c->notify;
+		else if (strcmp(key, "events") == 0)
+			slot = &c->events;
+		else if (strcmp(key, "missing") == 0)
+			slot = &missing;
 		else if (strcmp(key, "match") == 0)
 		{
 			char	   *p = val;
@@ -189,6 +285,16 @@ conf_parse(TrigConf *c, Trigger *tg)
 		conf_error(tg, NULL, "policy=<table> needs match=<column>[,<column>...]", NULL);
 	if (c->policy == NULL && c->nmatch > 0)
 		conf_error(tg, NULL, "match is only used with policy=<table>", NULL);
+	if (missing != NULL)
+	{
+		if (c->policy == NULL)
+			conf_error(tg, NULL, "missing is only used with policy=<table>", NULL);
+		if (strcmp(missing, "error") == 0)
+			c->missing_error = true;
+		else if (strcmp(missing, "ignore") != 0)
+			conf_error(tg, NULL, "missing must be error or ignore",
+					   psprintf("In argument \"missing=%s\".", missing));
+	}
 	if (c->notify != NULL && strlen(c->notify) >= NAMEDATALEN)
 		conf_error(tg, NULL, "notify channel name too long",
 				   "A channel name has at most 63 bytes.");
@@ -236,9 +342,21 @@ conf_new(Trigger *tg)
 	return c;
 }
 
+/* Forget a configuration's prepared queries. */
+static void
+conf_free_plans(TrigConf *c)
+{
+	if (c->plan)
+		SPI_freeplan(c->plan);
+	if (c->events_plan)
+		SPI_freeplan(c->events_plan);
+	c->plan = NULL;
+	c->events_plan = NULL;
+}
+
 /*
  * The configuration of a trigger, parsed once per backend and definition.
- * Until a relcache invalidation of its table, a configuration is trusted
+ * Until a relcache invalidation of its tables, a configuration is trusted
  * without comparing arguments or columns again.
  */
 static TrigConf *
@@ -260,8 +378,7 @@ conf_get(Trigger *tg)
 			return c;
 		/* the trigger was redefined: drop the old configuration */
 		*prev = c->next;
-		if (c->plan)
-			SPI_freeplan(c->plan);
+		conf_free_plans(c);
 		MemoryContextDelete(c->cxt);
 		break;
 	}
@@ -308,8 +425,103 @@ att_still(TupleDesc desc, int att, const char *name, Oid typ)
 }
 
 /*
+ * Resolve a table named by an argument: an unqualified name in the schema
+ * of the tracked table, a qualified name as written; never through
+ * search_path, so never in pg_temp. Runs as the tracked table's owner.
+ */
+static Oid
+conf_table(Trigger *tg, Relation rel, const char *key, const char *name)
+{
+	List	   *names = slm_qualified_name_list(name);
+	Oid			relid;
+
+	if (list_length(names) == 1)
+		relid = get_relname_relid(strVal(linitial(names)), RelationGetNamespace(rel));
+	else
+		relid = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("slm.track_sla trigger \"%s\": %s table \"%s\" does not exist",
+						tg->tgname, key, name),
+				 list_length(names) == 1 ?
+				 errdetail("In argument \"%s=%s\". An unqualified name is looked up in schema \"%s\", the schema of table \"%s\".",
+						   key, name, get_namespace_name(RelationGetNamespace(rel)),
+						   RelationGetRelationName(rel)) :
+				 errdetail("In argument \"%s=%s\".", key, name)));
+	return relid;
+}
+
+/* The schema-qualified, quoted name of a relation. */
+static char *
+qualified_name(Oid relid)
+{
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									  get_rel_name(relid));
+}
+
+/* Check that the events table has the columns the trigger writes. */
+static void
+conf_check_events(TrigConf *c, Trigger *tg, Oid relid)
+{
+	for (int i = 0; i < NUM_EVENT_COLS; i++)
+	{
+		AttrNumber	att = get_attnum(relid, event_cols[i]);
+		Oid			typ;
+
+		if (att == InvalidAttrNumber)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("slm.track_sla trigger \"%s\": events table \"%s\" has no column \"%s\"",
+							tg->tgname, c->events, event_cols[i]),
+					 errdetail("In argument \"events=%s\". An events table needs the columns tbl text, key jsonb, due timestamptz, status text and at timestamptz.",
+							   c->events)));
+		typ = get_atttype(relid, att);
+		if (typ != event_types[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("slm.track_sla trigger \"%s\": column \"%s\" of events table \"%s\" must be of type %s, not %s",
+							tg->tgname, event_cols[i], c->events,
+							format_type_be(event_types[i]), format_type_be(typ)),
+					 errdetail("In argument \"events=%s\". An events table needs the columns tbl text, key jsonb, due timestamptz, status text and at timestamptz.",
+							   c->events)));
+	}
+}
+
+/* Resolve the policy and events tables, as the owner of the tracked table. */
+static void
+conf_resolve_tables(TrigConf *c, Trigger *tg, Relation rel)
+{
+	OwnerSave	save;
+	volatile Oid policy = InvalidOid;
+	volatile Oid events = InvalidOid;
+
+	owner_switch(rel, &save);
+	PG_TRY();
+	{
+		if (c->policy)
+			policy = conf_table(tg, rel, "policy", c->policy);
+		if (c->events)
+		{
+			events = conf_table(tg, rel, "events", c->events);
+			conf_check_events(c, tg, events);
+		}
+	}
+	PG_FINALLY();
+	{
+		owner_restore(&save);
+	}
+	PG_END_TRY();
+	if (policy != c->policy_relid || events != c->events_relid)
+		conf_free_plans(c);
+	c->policy_relid = policy;
+	c->events_relid = events;
+}
+
+/*
  * Resolve the column arguments against the relation, reusing the previous
- * resolution while every column still has its name and type.
+ * resolution while every column still has its name and type; and the
+ * tables named by arguments.
  */
 static void
 conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
@@ -333,80 +545,100 @@ conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
 	for (int i = 0; valid && i < c->nmatch; i++)
 		if (!att_still(desc, c->match_att[i], c->match[i], c->match_type[i]))
 			valid = false;
-	if (valid)
+	if (!valid)
 	{
-		c->checked = true;
-		return;
-	}
+		if (!OidIsValid(c->target_oid))
+			c->target_oid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+											CStringGetDatum("target"),
+											ObjectIdGetDatum(get_namespace_oid("slm", false)));
+		for (int k = 0; k < NUM_COLS; k++)
+		{
+			Oid			want = (k == COL_TARGET) ? c->target_oid : fixed[k];
 
-	if (!OidIsValid(c->target_oid))
-		c->target_oid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-										CStringGetDatum("target"),
-										ObjectIdGetDatum(get_namespace_oid("slm", false)));
-	for (int k = 0; k < NUM_COLS; k++)
-	{
-		Oid			want = (k == COL_TARGET) ? c->target_oid : fixed[k];
-
-		c->att[k] = c->col[k] ? conf_column(tg, rel, col_keys[k], c->col[k], want,
-											fixedname[k]) : 0;
-		c->atttype[k] = want;
+			c->att[k] = c->col[k] ? conf_column(tg, rel, col_keys[k], c->col[k], want,
+												fixedname[k]) : 0;
+			c->atttype[k] = want;
+		}
+		for (int i = 0; i < c->nmatch; i++)
+		{
+			c->match_att[i] = conf_column(tg, rel, "match", c->match[i], InvalidOid, NULL);
+			c->match_type[i] = TupleDescAttr(desc, c->match_att[i] - 1)->atttypid;
+		}
+		c->relid = RelationGetRelid(rel);
+		conf_free_plans(c);		/* argument types may have changed */
 	}
-	for (int i = 0; i < c->nmatch; i++)
-	{
-		c->match_att[i] = conf_column(tg, rel, "match", c->match[i], InvalidOid, NULL);
-		c->match_type[i] = TupleDescAttr(desc, c->match_att[i] - 1)->atttypid;
-	}
-	c->relid = RelationGetRelid(rel);
-	if (c->plan)
-		SPI_freeplan(c->plan);
-	c->plan = NULL;				/* argument types may have changed */
+	conf_resolve_tables(c, tg, rel);
 	c->checked = true;
 }
 
 /* "col = value, ..." for messages about a row's match values. */
 static char *
-match_text(TrigConf *c, HeapTuple row, TupleDesc desc)
+match_text(TrigConf *c, TupleDesc desc, Datum *values, bool *isnull)
 {
 	StringInfoData buf;
 
 	initStringInfo(&buf);
 	for (int i = 0; i < c->nmatch; i++)
 	{
-		char	   *v = SPI_getvalue(row, desc, c->match_att[i]);
+		int			att = c->match_att[i];
+		char	   *v = NULL;
 
+		if (!isnull[att - 1])
+		{
+			Oid			out;
+			bool		varlena;
+
+			getTypeOutputInfo(TupleDescAttr(desc, att - 1)->atttypid, &out, &varlena);
+			v = OidOutputFunctionCall(out, values[att - 1]);
+		}
 		appendStringInfo(&buf, "%s%s = %s", i ? ", " : "", c->match[i], v ? v : "NULL");
 	}
 	return buf.data;
 }
 
-/* Prepare the policy lookup (connected to SPI). */
+/*
+ * The equality operator of a match column's type, schema-qualified for
+ * OPERATOR(...), so that no operator found through search_path can stand
+ * in for it.
+ */
+static char *
+equality_operator(Trigger *tg, TrigConf *c, int i)
+{
+	TypeCacheEntry *tc = lookup_type_cache(c->match_type[i], TYPECACHE_EQ_OPR);
+	HeapTuple	tup;
+	Form_pg_operator op;
+	char	   *result;
+
+	if (!OidIsValid(tc->eq_opr))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FUNCTION),
+				 errmsg("slm.track_sla trigger \"%s\": could not identify an equality operator for type %s",
+						tg->tgname, format_type_be(c->match_type[i])),
+				 errdetail("In argument \"match\", column \"%s\".", c->match[i])));
+	tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for operator %u", tc->eq_opr);
+	op = (Form_pg_operator) GETSTRUCT(tup);
+	result = psprintf("OPERATOR(%s.%s)", quote_identifier(get_namespace_name(op->oprnamespace)),
+					  NameStr(op->oprname));
+	ReleaseSysCache(tup);
+	return result;
+}
+
+/* Prepare the policy lookup (connected to SPI, as the owner). */
 static void
-prepare_policy(TrigConf *c, Trigger *tg, TupleDesc desc)
+prepare_policy(TrigConf *c, Trigger *tg)
 {
 	StringInfoData q;
-	Oid			argtypes[MAX_MATCH];
-	RangeVar   *rv = makeRangeVarFromNameList(slm_qualified_name_list(c->policy));
-	Oid			relid = RangeVarGetRelid(rv, AccessShareLock, true);
 	SPIPlanPtr	plan;
 
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("slm.track_sla trigger \"%s\": policy table \"%s\" does not exist",
-						tg->tgname, c->policy),
-				 errdetail("In argument \"policy=%s\".", c->policy)));
 	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT target FROM %s WHERE ",
-					 quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-												get_rel_name(relid)));
+	appendStringInfo(&q, "SELECT p.target FROM %s p WHERE ", qualified_name(c->policy_relid));
 	for (int i = 0; i < c->nmatch; i++)
-	{
-		argtypes[i] = TupleDescAttr(desc, c->match_att[i] - 1)->atttypid;
-		appendStringInfo(&q, "%s%s = $%d", i ? " AND " : "",
-						 quote_identifier(c->match[i]), i + 1);
-	}
+		appendStringInfo(&q, "%sp.%s %s $%d", i ? " AND " : "",
+						 quote_identifier(c->match[i]), equality_operator(tg, c, i), i + 1);
 	appendStringInfoString(&q, " LIMIT 2");
-	plan = SPI_prepare(q.data, c->nmatch, argtypes);
+	plan = SPI_prepare(q.data, c->nmatch, c->match_type);
 	if (plan == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -417,75 +649,36 @@ prepare_policy(TrigConf *c, Trigger *tg, TupleDesc desc)
 	c->plan = plan;
 }
 
-/*
- * The target of a row, looked up in the policy table by the row's match
- * values. Targets are cached for the statement (same transaction and
- * command); SPI is entered only on a miss.
- */
+/* Run the policy lookup for one key; SPI is connected by the caller. */
 static SlmTarget *
-policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
+policy_query(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
+			 Datum *values, char *nulls)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
-	Datum		values[MAX_MATCH];
-	char		nulls[MAX_MATCH];
-	LocalTransactionId lxid = SLM_MY_LXID;	/* assigned to every transaction */
-	CommandId	cid = GetCurrentCommandId(false);
-	SlmTarget  *result;
-	SlmTarget  *t;
 	Datum		d;
 	bool		isnull;
 	int			ret;
 
-	for (int i = 0; i < c->nmatch; i++)
-	{
-		values[i] = heap_getattr(row, c->match_att[i], desc, &isnull);
-		if (isnull)
-			ereport(ERROR,
-					(errcode(ERRCODE_NOT_NULL_VIOLATION),
-					 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for a NULL %s",
-							tg->tgname, c->policy, c->match[i])));
-		nulls[i] = ' ';
-	}
-
-	if (c->cache_lxid != lxid || c->cache_cid != cid)
-	{
-		MemoryContextReset(c->cache_cxt);
-		c->ncache = 0;
-		c->cache_lxid = lxid;
-		c->cache_cid = cid;
-	}
-	for (int e = 0; e < c->ncache; e++)
-	{
-		bool		same = true;
-
-		for (int i = 0; same && i < c->nmatch; i++)
-		{
-			Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
-
-			same = datumIsEqual(values[i], c->cache[e].key[i], a->attbyval, a->attlen);
-		}
-		if (same)
-			return c->cache[e].target;
-	}
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 	if (c->plan == NULL)
-		prepare_policy(c, tg, desc);
+		prepare_policy(c, tg);
 	ret = SPI_execute_plan(c->plan, values, nulls, true, 2);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "policy lookup failed: %s", SPI_result_code_string(ret));
 	if (SPI_processed == 0)
+	{
+		if (!c->missing_error)
+			return NULL;
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 				 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for %s",
-						tg->tgname, c->policy, match_text(c, row, desc)),
+						tg->tgname, c->policy, match_text(c, desc, row, rownull)),
 				 errhint("Add a row to the policy table for this key.")));
+	}
 	if (SPI_processed > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_CARDINALITY_VIOLATION),
 				 errmsg("slm.track_sla trigger \"%s\": more than one policy row in \"%s\" for %s",
-						tg->tgname, c->policy, match_text(c, row, desc))));
+						tg->tgname, c->policy, match_text(c, desc, row, rownull))));
 	if (SPI_gettypeid(SPI_tuptable->tupdesc, 1) != c->target_oid)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -496,33 +689,282 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("slm.track_sla trigger \"%s\": the policy row in \"%s\" for %s has a NULL target",
-						tg->tgname, c->policy, match_text(c, row, desc))));
-	t = DatumGetSlmTargetP(d);
-	if (c->ncache < TARGET_CACHE_SIZE)
-	{
-		MemoryContext old = MemoryContextSwitchTo(c->cache_cxt);
-		CachedTarget *e = &c->cache[c->ncache];
+						tg->tgname, c->policy, match_text(c, desc, row, rownull))));
+	return DatumGetSlmTargetP(d);
+}
 
-		result = palloc(VARSIZE(t));
-		memcpy(result, t, VARSIZE(t));
-		for (int i = 0; i < c->nmatch; i++)
+/* Find a row's match values in the statement's cache; set their hash. */
+static CachedTarget *
+target_cache_find(TrigConf *c, TupleDesc desc, Datum *values, uint32 *hashp)
+{
+	LocalTransactionId lxid = SLM_MY_LXID;	/* assigned to every transaction */
+	CommandId	cid = GetCurrentCommandId(false);
+	uint32		hash = 0;
+
+	if (c->cache_lxid != lxid || c->cache_cid != cid || c->buckets == NULL)
+	{
+		MemoryContextReset(c->cache_cxt);
+		c->buckets = MemoryContextAllocZero(c->cache_cxt,
+											TARGET_BUCKETS * sizeof(CachedTarget *));
+		c->ncache = 0;
+		c->cache_lxid = lxid;
+		c->cache_cid = cid;
+	}
+	/* hashed by bytes, as datumIsEqual compares */
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
+		uint32		h;
+
+		if (a->attbyval)
+			h = hash_bytes_uint32((uint32) (values[i] ^ (values[i] >> 32)));
+		else
+			h = hash_bytes((const unsigned char *) DatumGetPointer(values[i]),
+						   datumGetSize(values[i], false, a->attlen));
+		hash = hash_combine(hash, h);
+	}
+	*hashp = hash;
+	for (CachedTarget *e = c->buckets[hash & (TARGET_BUCKETS - 1)]; e; e = e->next)
+	{
+		bool		same = (e->hash == hash);
+
+		for (int i = 0; same && i < c->nmatch; i++)
 		{
 			Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
 
-			e->key[i] = datumCopy(values[i], a->attbyval, a->attlen);
+			same = datumIsEqual(values[i], e->key[i], a->attbyval, a->attlen);
 		}
-		e->target = result;
-		c->ncache++;
-		MemoryContextSwitchTo(old);
+		if (same)
+			return e;
 	}
-	else
+	return NULL;
+}
+
+/*
+ * Keep a looked-up target (NULL: no policy row) for the rest of the
+ * statement; returns the kept copy, or the target itself when the cache is
+ * full.
+ */
+static SlmTarget *
+target_cache_add(TrigConf *c, TupleDesc desc, Datum *values, uint32 hash,
+				 SlmTarget *target)
+{
+	MemoryContext old;
+	CachedTarget *e;
+	CachedTarget **bucket = &c->buckets[hash & (TARGET_BUCKETS - 1)];
+
+	if (c->ncache >= TARGET_CACHE_MAX)
+		return target;
+	old = MemoryContextSwitchTo(c->cache_cxt);
+	e = palloc(sizeof(CachedTarget));
+	for (int i = 0; i < c->nmatch; i++)
 	{
-		/* outlive SPI_finish: the caller's context */
-		result = SPI_palloc(VARSIZE(t));
-		memcpy(result, t, VARSIZE(t));
+		Form_pg_attribute a = TupleDescAttr(desc, c->match_att[i] - 1);
+
+		e->key[i] = datumCopy(values[i], a->attbyval, a->attlen);
 	}
+	e->hash = hash;
+	e->target = NULL;
+	if (target)
+	{
+		e->target = palloc(VARSIZE(target));
+		memcpy(e->target, target, VARSIZE(target));
+	}
+	e->next = *bucket;
+	*bucket = e;
+	c->ncache++;
+	MemoryContextSwitchTo(old);
+	return e->target;
+}
+
+/*
+ * Look a key up in the policy table, as the tracked table's owner; the
+ * target is copied into the caller's context. Kept out of line, with its
+ * error handling, so that the callers' variables stay in registers.
+ */
+static pg_noinline SlmTarget *
+policy_fetch(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
+			 Datum *values, char *nulls)
+{
+	SlmTarget  *volatile result = NULL;
+	MemoryContext caller = CurrentMemoryContext;
+	OwnerSave	save;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	owner_switch(rel, &save);
+	PG_TRY();
+	{
+		SlmTarget  *t = policy_query(c, tg, rel, row, rownull, values, nulls);
+
+		/* outlive SPI_finish */
+		if (t)
+		{
+			SlmTarget  *copy = MemoryContextAlloc(caller, VARSIZE(t));
+
+			memcpy(copy, t, VARSIZE(t));
+			result = copy;
+		}
+	}
+	PG_FINALLY();
+	{
+		owner_restore(&save);
+	}
+	PG_END_TRY();
 	SPI_finish();
 	return result;
+}
+
+/*
+ * The target of a row, looked up in the policy table by the row's match
+ * values (NULL when there is no policy row and missing=ignore). Targets are
+ * cached for the statement (same transaction and command); SPI is entered
+ * only on a miss.
+ */
+static SlmTarget *
+policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	Datum		values[MAX_MATCH];
+	char		nulls[MAX_MATCH];
+	CachedTarget *hit;
+	uint32		hash;
+
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		values[i] = row[c->match_att[i] - 1];
+		if (rownull[c->match_att[i] - 1])
+		{
+			if (!c->missing_error)
+				return NULL;
+			ereport(ERROR,
+					(errcode(ERRCODE_NOT_NULL_VIOLATION),
+					 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for a NULL %s",
+							tg->tgname, c->policy, c->match[i])));
+		}
+		nulls[i] = ' ';
+	}
+	hit = target_cache_find(c, desc, values, &hash);
+	if (hit)
+		return hit->target;
+	return target_cache_add(c, desc, values, hash,
+							policy_fetch(c, tg, rel, row, rownull, values, nulls));
+}
+
+/*
+ * A target read from a column, detoasted and aligned. A stored target has a
+ * short header and must be copied to be read; rows of a bulk load mostly
+ * repeat a few targets, so the last one is kept.
+ */
+static SlmTarget *
+column_target(TrigConf *c, Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	SlmTarget  *t;
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return DatumGetSlmTargetP(d);
+	if (c->last_target &&
+		VARSIZE(c->last_target) - VARHDRSZ == VARSIZE_ANY_EXHDR(v) &&
+		memcmp(VARDATA(c->last_target), VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v)) == 0)
+		return c->last_target;
+	t = DatumGetSlmTargetP(d);
+	if (c->last_target)
+		pfree(c->last_target);
+	c->last_target = MemoryContextAlloc(c->cxt, VARSIZE(t));
+	memcpy(c->last_target, t, VARSIZE(t));
+	return c->last_target;
+}
+
+/*
+ * Compute what the trigger writes for a row, given as deformed values: the
+ * due time and the status at the transaction's start, or nothing without a
+ * start or a target.
+ */
+static void
+sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
+			FmgrInfo *flinfo, SlaRow *out)
+{
+	TimestampTz start,
+				stop = 0;
+	bool		has_stop = false;
+	MultirangeType *paused = NULL;
+	TypeCacheEntry *rtyp = NULL;
+
+	memset(out, 0, sizeof(SlaRow));
+	if (isnull[c->att[COL_START] - 1])
+		return;
+	start = DatumGetTimestampTz(values[c->att[COL_START] - 1]);
+	if (c->att[COL_STOP] && !isnull[c->att[COL_STOP] - 1])
+	{
+		has_stop = true;
+		stop = DatumGetTimestampTz(values[c->att[COL_STOP] - 1]);
+	}
+	if (c->att[COL_TARGET])
+	{
+		if (!isnull[c->att[COL_TARGET] - 1])
+			out->target = column_target(c, values[c->att[COL_TARGET] - 1]);
+	}
+	else
+		out->target = policy_target(c, tg, rel, values, isnull);
+	if (out->target == NULL)
+		return;
+	if (c->att[COL_PAUSED] && !isnull[c->att[COL_PAUSED] - 1])
+	{
+		paused = DatumGetMultirangeTypeP(values[c->att[COL_PAUSED] - 1]);
+		rtyp = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
+	}
+
+	out->clk = slm_clock_get_flinfo(flinfo, SLM_TARGET_CAL(out->target));
+	slm_check_finite(start, "start");
+	if (has_stop)
+		slm_check_finite(stop, "stop");
+	out->due = slm_target_deadline(out->clk, out->target, start, paused, rtyp,
+								   &out->has_due);
+	out->status = slm_target_status(out->clk, out->target, start, has_stop, stop,
+									GetCurrentTransactionStartTimestamp(),
+									paused, rtyp);
+}
+
+/* A status as a text datum, built once per backend. */
+static Datum
+status_datum(const char *status)
+{
+	static struct
+	{
+		const char *name;
+		Datum		value;
+	}			known[8];
+	static int	nknown = 0;
+	MemoryContext old;
+
+	for (int i = 0; i < nknown; i++)
+		if (known[i].name == status || strcmp(known[i].name, status) == 0)
+			return known[i].value;
+	if (nknown == lengthof(known))
+		return PointerGetDatum(cstring_to_text(status));
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	known[nknown].name = pstrdup(status);
+	known[nknown].value = PointerGetDatum(cstring_to_text(status));
+	MemoryContextSwitchTo(old);
+	return known[nknown++].value;
+}
+
+/* Is a status that of a breached clock? */
+static inline bool
+is_breached(const char *status)
+{
+	return status != NULL && strcmp(status, "breached") == 0;
+}
+
+/*
+ * The breached flag of a status: NULL without a clock, and for an invalid
+ * clock (stopped before it started), which is neither breached nor not.
+ */
+static inline bool
+breached_isnull(const char *status)
+{
+	return status == NULL || strcmp(status, "invalid") == 0;
 }
 
 /* Append a column value as JSON: numbers and booleans bare, the rest quoted. */
@@ -534,56 +976,151 @@ append_json_value(StringInfo buf, HeapTuple row, TupleDesc desc, int att)
 
 	if (v == NULL)
 		appendStringInfoString(buf, "null");
-	else if (typ == INT2OID || typ == INT4OID || typ == INT8OID || typ == NUMERICOID ||
-			 typ == OIDOID)
+	else if ((typ == INT2OID || typ == INT4OID || typ == INT8OID || typ == NUMERICOID ||
+			  typ == OIDOID || typ == FLOAT4OID || typ == FLOAT8OID) &&
+			 IsValidJsonNumber(v, strlen(v)))
 		appendStringInfoString(buf, v);
 	else if (typ == BOOLOID)
 		appendStringInfoString(buf, v[0] == 't' ? "true" : "false");
 	else
-		escape_json(buf, v);
+		escape_json(buf, v);	/* also NaN and Infinity, as to_json does */
 }
 
-/* Send the breach notification for a row. */
-static void
-notify_breach(TrigConf *c, Relation rel, HeapTuple row, TimestampTz due, bool has_due)
+/* The primary key of a row as a JSON object, or "null" without one. */
+static char *
+key_json(Relation rel, HeapTuple row)
 {
 	StringInfoData buf;
 	TupleDesc	desc = RelationGetDescr(rel);
 	Bitmapset  *pk = RelationGetIndexAttrBitmap(rel, INDEX_ATTR_BITMAP_PRIMARY_KEY);
 	int			k = -1;
 	bool		first = true;
-	char	   *relname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
-													 RelationGetRelationName(rel));
+
+	if (pk == NULL)
+		return "null";
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	while ((k = bms_next_member(pk, k)) >= 0)
+	{
+		int			att = k + FirstLowInvalidHeapAttributeNumber;
+
+		if (!first)
+			appendStringInfoString(&buf, ", ");
+		first = false;
+		escape_json(&buf, NameStr(TupleDescAttr(desc, att - 1)->attname));
+		appendStringInfoString(&buf, ": ");
+		append_json_value(&buf, row, desc, att);
+	}
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+/* The breach payload, with the key given or replaced by null. */
+static void
+breach_payload(StringInfo buf, const char *relname, const char *key, bool truncated,
+			   TimestampTz due, bool has_due)
+{
+	resetStringInfo(buf);
+	appendStringInfoString(buf, "{\"table\": ");
+	escape_json(buf, relname);
+	appendStringInfo(buf, ", \"key\": %s, \"due\": ", truncated ? "null" : key);
+	if (has_due)
+		escape_json(buf, timestamptz_to_str(due));
+	else
+		appendStringInfoString(buf, "null");
+	appendStringInfoString(buf, ", \"status\": \"breached\"");
+	if (truncated)
+		appendStringInfoString(buf, ", \"key_truncated\": true");
+	appendStringInfoChar(buf, '}');
+}
+
+/*
+ * Send the breach notification for a row. A key too long for a NOTIFY
+ * payload is left out, and the payload says so.
+ */
+static void
+notify_breach(TrigConf *c, const char *relname, const char *key, SlaRow *out)
+{
+	StringInfoData buf;
 
 	initStringInfo(&buf);
-	appendStringInfoString(&buf, "{\"table\": ");
-	escape_json(&buf, relname);
-	appendStringInfoString(&buf, ", \"key\": ");
-	if (pk == NULL)
-		appendStringInfoString(&buf, "null");
-	else
-	{
-		appendStringInfoChar(&buf, '{');
-		while ((k = bms_next_member(pk, k)) >= 0)
-		{
-			int			att = k + FirstLowInvalidHeapAttributeNumber;
-
-			if (!first)
-				appendStringInfoString(&buf, ", ");
-			first = false;
-			escape_json(&buf, NameStr(TupleDescAttr(desc, att - 1)->attname));
-			appendStringInfoString(&buf, ": ");
-			append_json_value(&buf, row, desc, att);
-		}
-		appendStringInfoChar(&buf, '}');
-	}
-	appendStringInfoString(&buf, ", \"due\": ");
-	if (has_due)
-		escape_json(&buf, timestamptz_to_str(due));
-	else
-		appendStringInfoString(&buf, "null");
-	appendStringInfoString(&buf, ", \"status\": \"breached\"}");
+	breach_payload(&buf, relname, key, false, out->due, out->has_due);
+	if (buf.len >= NOTIFY_PAYLOAD_LIMIT)
+		breach_payload(&buf, relname, key, true, out->due, out->has_due);
 	Async_Notify(c->notify, buf.data);
+}
+
+/* Insert the breach into the events table, as the tracked table's owner. */
+static void
+record_breach(TrigConf *c, Trigger *tg, Relation rel, const char *relname,
+			  const char *key, SlaRow *out)
+{
+	Datum		values[NUM_EVENT_COLS];
+	char		nulls[NUM_EVENT_COLS] = {' ', ' ', ' ', ' ', ' '};
+	OwnerSave	save;
+
+	values[0] = CStringGetTextDatum(relname);
+	if (strcmp(key, "null") == 0)
+	{
+		values[1] = (Datum) 0;
+		nulls[1] = 'n';
+	}
+	else
+		values[1] = DirectFunctionCall1(jsonb_in, CStringGetDatum(key));
+	values[2] = TimestampTzGetDatum(out->due);
+	if (!out->has_due)
+		nulls[2] = 'n';
+	values[3] = status_datum("breached");
+	values[4] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	owner_switch(rel, &save);
+	PG_TRY();
+	{
+		int			ret;
+
+		if (c->events_plan == NULL)
+		{
+			StringInfoData q;
+			SPIPlanPtr	plan;
+
+			initStringInfo(&q);
+			appendStringInfo(&q, "INSERT INTO %s (", qualified_name(c->events_relid));
+			for (int i = 0; i < NUM_EVENT_COLS; i++)
+				appendStringInfo(&q, "%s%s", i ? ", " : "", quote_identifier(event_cols[i]));
+			appendStringInfoString(&q, ") VALUES ($1, $2, $3, $4, $5)");
+			plan = SPI_prepare(q.data, NUM_EVENT_COLS, (Oid *) event_types);
+			if (plan == NULL)
+				elog(ERROR, "could not prepare the insert into \"%s\": %s",
+					 c->events, SPI_result_code_string(SPI_result));
+			SPI_keepplan(plan);
+			c->events_plan = plan;
+		}
+		ret = SPI_execute_plan(c->events_plan, values, nulls, false, 0);
+		if (ret != SPI_OK_INSERT)
+			elog(ERROR, "insert into events table failed: %s", SPI_result_code_string(ret));
+	}
+	PG_FINALLY();
+	{
+		owner_restore(&save);
+	}
+	PG_END_TRY();
+	SPI_finish();
+}
+
+/* Report a row that became breached: NOTIFY and the events table. */
+static void
+report_breach(TrigConf *c, Trigger *tg, Relation rel, HeapTuple row, SlaRow *out)
+{
+	char	   *relname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+													 RelationGetRelationName(rel));
+	char	   *key = key_json(rel, row);
+
+	if (c->notify)
+		notify_breach(c, relname, key, out);
+	if (c->events)
+		record_breach(c, tg, rel, relname, key, out);
 }
 
 /* Read an optional timestamptz column; false when NULL or not configured. */
@@ -621,15 +1158,14 @@ old_breached(TrigConf *c, HeapTuple oldrow, TupleDesc desc, SlmClock *clk,
 	if (c->att[COL_STATUS])
 	{
 		d = heap_getattr(oldrow, c->att[COL_STATUS], desc, &isnull);
-		return !isnull && strcmp(TextDatumGetCString(d), "breached") == 0;
+		return !isnull && is_breached(TextDatumGetCString(d));
 	}
 	/* only due is stored: judge the old row by its own times */
 	ohas_stop = get_ts(oldrow, desc, c->att[COL_STOP], &ostop);
 	if (!get_ts(oldrow, desc, c->att[COL_START], &ostart))
 		return false;
-	return strcmp(slm_target_status(clk, target, ostart, ohas_stop, ostop,
-									GetCurrentTransactionStartTimestamp(), NULL, NULL),
-				  "breached") == 0;
+	return is_breached(slm_target_status(clk, target, ostart, ohas_stop, ostop,
+										 GetCurrentTransactionStartTimestamp(), NULL, NULL));
 }
 
 PG_FUNCTION_INFO_V1(slm_track_sla);
@@ -642,23 +1178,14 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	Relation	rel;
 	TupleDesc	desc;
 	HeapTuple	row,
-				oldrow = NULL;
+				oldrow = NULL,
+				newrow;
 	TrigConf   *c;
-	int			cols[3];
-	Datum		vals[3];
-	bool		nulls[3];
-	int			ncols = 0;
-	TimestampTz start = 0,
-				stop = 0,
-				due = 0;
-	bool		has_stop,
-				found = false;
-	SlmTarget  *target = NULL;
-	SlmClock   *clk = NULL;
-	MultirangeType *paused = NULL;
-	TypeCacheEntry *rtyp = NULL;
-	const char *status = NULL;
-	bool		isnull;
+	Datum		stack_values[STACK_ATTS];
+	bool		stack_isnull[STACK_ATTS];
+	Datum	   *values = stack_values;
+	bool	   *isnull = stack_isnull;
+	SlaRow		out;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -688,68 +1215,319 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	c = conf_get(tg);
 	conf_resolve(c, tg, rel);
 
-	has_stop = get_ts(row, desc, c->att[COL_STOP], &stop);
-	if (get_ts(row, desc, c->att[COL_START], &start))
+	/* one deform and one form per row */
+	if (desc->natts > STACK_ATTS)
 	{
-		if (c->att[COL_TARGET])
-		{
-			Datum		d = heap_getattr(row, c->att[COL_TARGET], desc, &isnull);
-
-			if (!isnull)
-				target = DatumGetSlmTargetP(d);
-		}
-		else
-			target = policy_target(c, tg, rel, row);
-		if (c->att[COL_PAUSED])
-		{
-			Datum		d = heap_getattr(row, c->att[COL_PAUSED], desc, &isnull);
-
-			if (!isnull)
-			{
-				paused = DatumGetMultirangeTypeP(d);
-				rtyp = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
-			}
-		}
+		values = palloc(desc->natts * sizeof(Datum));
+		isnull = palloc(desc->natts * sizeof(bool));
 	}
-
-	if (target != NULL)
-	{
-		clk = slm_clock_get_flinfo(fcinfo->flinfo, SLM_TARGET_CAL(target));
-		slm_check_finite(start, "start");
-		if (has_stop)
-			slm_check_finite(stop, "stop");
-		due = slm_target_deadline(clk, target, start, paused, rtyp, &found);
-		status = slm_target_status(clk, target, start, has_stop, stop,
-								   GetCurrentTransactionStartTimestamp(), paused, rtyp);
-	}
+	heap_deform_tuple(row, desc, values, isnull);
+	sla_compute(c, tg, rel, values, isnull, fcinfo->flinfo, &out);
 
 	if (c->att[COL_DUE])
 	{
-		cols[ncols] = c->att[COL_DUE];
-		vals[ncols] = TimestampTzGetDatum(due);
-		nulls[ncols] = !found;
-		ncols++;
+		values[c->att[COL_DUE] - 1] = TimestampTzGetDatum(out.due);
+		isnull[c->att[COL_DUE] - 1] = !out.has_due;
 	}
 	if (c->att[COL_BREACHED])
 	{
-		cols[ncols] = c->att[COL_BREACHED];
-		vals[ncols] = BoolGetDatum(status && strcmp(status, "breached") == 0);
-		nulls[ncols] = status == NULL;
-		ncols++;
+		values[c->att[COL_BREACHED] - 1] = BoolGetDatum(is_breached(out.status));
+		isnull[c->att[COL_BREACHED] - 1] = breached_isnull(out.status);
 	}
 	if (c->att[COL_STATUS])
 	{
-		cols[ncols] = c->att[COL_STATUS];
-		vals[ncols] = status ? PointerGetDatum(cstring_to_text(status)) : (Datum) 0;
-		nulls[ncols] = status == NULL;
-		ncols++;
+		values[c->att[COL_STATUS] - 1] = out.status ? status_datum(out.status) : (Datum) 0;
+		isnull[c->att[COL_STATUS] - 1] = out.status == NULL;
 	}
+	newrow = heap_form_tuple(desc, values, isnull);
+	/* as heap_modify_tuple does */
+	newrow->t_data->t_ctid = row->t_data->t_ctid;
+	newrow->t_self = row->t_self;
+	newrow->t_tableOid = row->t_tableOid;
 
-	/* notify when the row becomes breached */
-	if (c->notify && status && strcmp(status, "breached") == 0 &&
-		(oldrow == NULL || !old_breached(c, oldrow, desc, clk, target)))
-		notify_breach(c, rel, row, due, found);
+	/* report the row when it becomes breached */
+	if ((c->notify || c->events) && is_breached(out.status) &&
+		(oldrow == NULL || !old_breached(c, oldrow, desc, out.clk, out.target)))
+		report_breach(c, tg, rel, newrow, &out);
 
-	row = heap_modify_tuple_by_cols(row, desc, ncols, cols, vals, nulls);
-	return PointerGetDatum(row);
+	return PointerGetDatum(newrow);
+}
+
+/* ---------- slm.sweep ---------- */
+
+/* The oid of slm.track_sla(). */
+static Oid
+track_sla_oid(void)
+{
+	return LookupFuncName(list_make2(makeString("slm"), makeString("track_sla")),
+						  0, NULL, false);
+}
+
+/*
+ * Refuse a trigger that sweep's UPDATE would not fire: sweep would report
+ * rows touched with nothing recorded.
+ */
+static void
+sweep_check_fires(TrigConf *c, Trigger *tg, Relation rel)
+{
+	const char *why = NULL;
+	bool		enabled;
+
+	if (SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
+		enabled = tg->tgenabled == TRIGGER_FIRES_ON_REPLICA ||
+			tg->tgenabled == TRIGGER_FIRES_ALWAYS;
+	else
+		enabled = tg->tgenabled == TRIGGER_FIRES_ON_ORIGIN ||
+			tg->tgenabled == TRIGGER_FIRES_ALWAYS;
+
+	if (tg->tgenabled == TRIGGER_DISABLED)
+		why = "It is disabled.";
+	else if (!enabled)
+		why = psprintf("It does not fire while session_replication_role is %s.",
+					   GetConfigOption("session_replication_role", false, false));
+	else if (!TRIGGER_FOR_UPDATE(tg->tgtype))
+		why = "It does not fire on UPDATE.";
+	else if (!TRIGGER_FOR_ROW(tg->tgtype) || !TRIGGER_FOR_BEFORE(tg->tgtype))
+		why = "It is not a BEFORE ... FOR EACH ROW trigger.";
+	else if (tg->tgqual != NULL)
+		why = "It has a WHEN condition.";
+	else if (tg->tgnattr > 0)
+	{
+		bool		found = false;
+
+		for (int i = 0; i < tg->tgnattr; i++)
+			if (tg->tgattr[i] == c->att[COL_START])
+				found = true;
+		if (!found)
+			why = psprintf("It fires on UPDATE OF other columns than \"%s\", the column sweep sets.",
+						   c->col[COL_START]);
+	}
+	if (why)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("slm.sweep: trigger \"%s\" on table \"%s\" would not fire for the rows it updates",
+						tg->tgname, RelationGetRelationName(rel)),
+				 errdetail("%s", why),
+				 errhint("Make the trigger an enabled BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger without WHEN or UPDATE OF.")));
+}
+
+/* Do a row's stored outputs differ from what the trigger would write? */
+static bool
+sweep_stale(TrigConf *c, Datum *values, bool *isnull, SlaRow *out)
+{
+	int			att;
+
+	if ((att = c->att[COL_DUE]) != 0)
+	{
+		if (isnull[att - 1] != !out->has_due ||
+			(!isnull[att - 1] && DatumGetTimestampTz(values[att - 1]) != out->due))
+			return true;
+	}
+	if ((att = c->att[COL_BREACHED]) != 0)
+	{
+		if (isnull[att - 1] != breached_isnull(out->status) ||
+			(!isnull[att - 1] && DatumGetBool(values[att - 1]) != is_breached(out->status)))
+			return true;
+	}
+	if ((att = c->att[COL_STATUS]) != 0)
+	{
+		if (isnull[att - 1] != (out->status == NULL))
+			return true;
+		if (!isnull[att - 1])
+		{
+			text	   *t = DatumGetTextPP(values[att - 1]);
+
+			if (VARSIZE_ANY_EXHDR(t) != strlen(out->status) ||
+				memcmp(VARDATA_ANY(t), out->status, VARSIZE_ANY_EXHDR(t)) != 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Update, so that the trigger fires, the rows at the given places; as the
+ * table's owner in a security-restricted operation. Returns the rows
+ * updated.
+ */
+static uint64
+sweep_update(TrigConf *c, Relation rel, ItemPointerData *tids, int ntids)
+{
+	StringInfoData q;
+	Datum		arg;
+	Datum	   *elems = palloc(ntids * sizeof(Datum));
+	Oid			argtype = TIDARRAYOID;
+	const char *start = quote_identifier(c->col[COL_START]);
+	uint64		n;
+	int			ret;
+
+	initStringInfo(&q);
+	appendStringInfo(&q, "UPDATE ONLY %s SET %s = %s WHERE ctid OPERATOR(pg_catalog.=) ANY ($1)",
+					 qualified_name(RelationGetRelid(rel)), start, start);
+	for (int i = 0; i < ntids; i++)
+		elems[i] = PointerGetDatum(&tids[i]);
+	arg = PointerGetDatum(construct_array(elems, ntids, TIDOID,
+										  sizeof(ItemPointerData), false, TYPALIGN_SHORT));
+	ret = SPI_execute_with_args(q.data, 1, &argtype, &arg, NULL, false, 0);
+	if (ret != SPI_OK_UPDATE)
+		elog(ERROR, "sweep update failed: %s", SPI_result_code_string(ret));
+	n = SPI_processed;
+	pfree(elems);
+	pfree(DatumGetPointer(arg));
+	return n;
+}
+
+/*
+ * Sweep one table by one of its track_sla triggers: find the open rows whose
+ * stored outputs differ from what the trigger would write now, and update
+ * just those. Runs as the table's owner.
+ */
+static uint64
+sweep_trigger(TrigConf *c, Trigger *tg, Relation rel, FmgrInfo *flinfo)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext, "slm sweep row",
+												 ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old;
+	Snapshot	snap = RegisterSnapshot(GetLatestSnapshot());
+	TableScanDesc scan;
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	ItemPointerData *tids;
+	int			ntids = 0;
+	uint64		total = 0;
+	Datum	   *values = palloc(desc->natts * sizeof(Datum));
+	bool	   *isnull = palloc(desc->natts * sizeof(bool));
+
+	tids = palloc(SWEEP_BATCH * sizeof(ItemPointerData));
+	scan = table_beginscan(rel, snap, 0, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		SlaRow		out;
+		bool		stale;
+		bool		should_free;
+		HeapTuple	row = ExecFetchSlotHeapTuple(slot, false, &should_free);
+
+		/* only open rows change with time */
+		if (heap_attisnull(row, c->att[COL_START], desc) ||
+			(c->att[COL_STOP] && !heap_attisnull(row, c->att[COL_STOP], desc)))
+			stale = false;
+		else
+		{
+			old = MemoryContextSwitchTo(rowcxt);
+			heap_deform_tuple(row, desc, values, isnull);
+			sla_compute(c, tg, rel, values, isnull, flinfo, &out);
+			stale = sweep_stale(c, values, isnull, &out);
+			MemoryContextSwitchTo(old);
+			MemoryContextReset(rowcxt);
+		}
+		if (should_free)
+			heap_freetuple(row);
+		if (!stale)
+			continue;
+		tids[ntids++] = slot->tts_tid;
+		if (ntids == SWEEP_BATCH)
+		{
+			total += sweep_update(c, rel, tids, ntids);
+			ntids = 0;
+		}
+	}
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	UnregisterSnapshot(snap);
+	if (ntids > 0)
+		total += sweep_update(c, rel, tids, ntids);
+	MemoryContextDelete(rowcxt);
+	return total;
+}
+
+/* Sweep one table by each of its track_sla triggers, as its owner. */
+static uint64
+sweep_relation(Relation r, Oid fnoid, FmgrInfo *flinfo)
+{
+	/* a copy: the relcache entry may be rebuilt while we update */
+	TriggerDesc *trigdesc = CopyTriggerDesc(r->trigdesc);
+	OwnerSave	save;
+	uint64		total = 0;
+
+	owner_switch(r, &save);
+	PG_TRY();
+	{
+		for (int i = 0; i < trigdesc->numtriggers; i++)
+		{
+			Trigger    *tg = &trigdesc->triggers[i];
+			TrigConf   *c;
+
+			if (tg->tgfoid != fnoid)
+				continue;
+			c = conf_get(tg);
+			conf_resolve(c, tg, r);
+			sweep_check_fires(c, tg, r);
+			total += sweep_trigger(c, tg, r, flinfo);
+		}
+	}
+	PG_FINALLY();
+	{
+		owner_restore(&save);
+	}
+	PG_END_TRY();
+	FreeTriggerDesc(trigdesc);
+	return total;
+}
+
+PG_FUNCTION_INFO_V1(slm_sweep);
+/*
+ * slm.sweep(tbl): re-apply the table's track_sla triggers to the open rows
+ * whose due time, flag or status time has changed (or a changed policy);
+ * returns the rows updated. The caller needs UPDATE on the table; the work
+ * is done as the table's owner, in a security-restricted operation, so a
+ * superuser sweeping runs nothing with its own rights.
+ */
+Datum
+slm_sweep(PG_FUNCTION_ARGS)
+{
+	Oid			relid = PG_GETARG_OID(0);
+	Oid			fnoid = track_sla_oid();
+	AclResult	aclres;
+	Relation	rel;
+	List	   *rels;
+	ListCell   *lc;
+	bool		any = false;
+	uint64		total = 0;
+
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	aclres = pg_class_aclcheck(relid, GetUserId(), ACL_UPDATE);
+	if (aclres != ACLCHECK_OK)
+		aclcheck_error(aclres, get_relkind_objtype(get_rel_relkind(relid)),
+					   get_rel_name(relid));
+
+	/* the table and, for a partitioned or inherited table, its children */
+	rel = table_open(relid, RowExclusiveLock);
+	if (rel->trigdesc)
+		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+			if (rel->trigdesc->triggers[i].tgfoid == fnoid)
+				any = true;
+	if (!any)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("table %s has no slm.track_sla trigger",
+						DatumGetCString(DirectFunctionCall1(regclassout,
+															ObjectIdGetDatum(relid))))));
+	table_close(rel, NoLock);
+	rels = find_all_inheritors(relid, RowExclusiveLock, NULL);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	foreach(lc, rels)
+	{
+		Relation	r = table_open(lfirst_oid(lc), NoLock);
+
+		if (r->trigdesc && r->rd_rel->relkind == RELKIND_RELATION)
+			total += sweep_relation(r, fnoid, fcinfo->flinfo);
+		table_close(r, NoLock);
+	}
+	SPI_finish();
+	PG_RETURN_INT64((int64) total);
 }
