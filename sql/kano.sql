@@ -590,6 +590,25 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
+-- A table partitioned by wave, its rows loaded in another order, summarised
+-- partition by partition and the partial summaries combined: the same.
+CREATE TABLE kano_parts (LIKE kano_big) PARTITION BY LIST (wave);
+CREATE TABLE kano_parts_0 PARTITION OF kano_parts FOR VALUES IN (0);
+CREATE TABLE kano_parts_1 PARTITION OF kano_parts FOR VALUES IN (1);
+CREATE TABLE kano_parts_2 PARTITION OF kano_parts FOR VALUES IN (2);
+INSERT INTO kano_parts SELECT * FROM kano_big ORDER BY i DESC;
+ANALYZE kano_parts;
+SET max_parallel_workers_per_gather = 0;
+SET enable_partitionwise_aggregate = on;
+EXPLAIN (COSTS OFF)
+SELECT feature, slm.kano_agg(f, d, w) FROM kano_parts GROUP BY feature;
+SELECT count(*) AS features, count(*) FILTER (WHERE p.k::text = s.k::text) AS equal
+FROM (SELECT feature, slm.kano_agg(f, d, w) AS k FROM kano_parts GROUP BY feature) p
+JOIN serial s USING (feature);
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;
+DROP TABLE kano_parts;
+
 SELECT k FROM serial_all;
 SELECT slm.respondents(k), slm.skipped(k), slm.invalid(k), slm.category(k),
        round(slm.better(k)::numeric, 4) AS better, round(slm.worse(k)::numeric, 4) AS worse,
