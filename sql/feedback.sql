@@ -29,16 +29,28 @@ SELECT g, slm.csat_agg(s) FROM (VALUES (1, NULL::integer), (2, 4)) v(g, s) GROUP
 -- a NULL scale ignores the row too
 SELECT slm.csat_agg(s, scale) FROM (VALUES (5, 5), (1, NULL)) v(s, scale);
 
--- Errors: scores outside 1..scale, scales too small, scales that differ.
-SELECT slm.csat_agg(s) FROM (VALUES (5), (6)) v(s);
+-- A row csat_agg cannot judge is counted as invalid and left out: a score
+-- outside 1..scale, or a scale below 3. The aggregate goes on.
+SELECT c, slm.responses(c), slm.invalid(c), slm.csat(c), slm.mean(c)
+FROM (SELECT slm.csat_agg(s) AS c FROM (VALUES (5), (6), (0), (-2147483648), (4)) v(s)) x;
 SELECT slm.csat_agg(0);
 SELECT slm.csat_agg(-3, 7);
 SELECT slm.csat_agg(11, 10);
+SELECT slm.csat_agg(10, 10);
+-- A scale below 3 makes the row invalid; a summary of such rows only has
+-- scale 0, and merges with a summary on any scale.
 SELECT slm.csat_agg(1, 2);
+SELECT slm.csat_agg(s, scale) FROM (VALUES (1, 2), (7, 7), (3, -1), (8, 7)) v(s, scale);
+SELECT slm.rollup(c)
+FROM (VALUES ('(scale=0,responses=0,satisfied=0,sum=0,invalid=2)'::slm.csat),
+             ('(scale=7,responses=1,satisfied=1,sum=7,invalid=1)')) v(c);
+-- Rows on different scales are a usage error, not bad data: still an error,
+-- also when the rows on the other scale have out-of-range scores.
 SELECT slm.csat_agg(s, scale) FROM (VALUES (5, 5), (7, 7)) v(s, scale);
+SELECT slm.csat_agg(s, scale) FROM (VALUES (5, 5), (9, 7)) v(s, scale);
 
--- The errors above are invalid_parameter_value (22023); malformed text
--- (below) is invalid_text_representation (22P02).
+-- Different scales are invalid_parameter_value (22023); malformed text is
+-- invalid_text_representation (22P02).
 CREATE FUNCTION pg_temp.sqlstate(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE q;
@@ -49,11 +61,10 @@ END
 $$;
 SELECT q AS statement, pg_temp.sqlstate(q)
 FROM unnest(ARRAY[
-    'SELECT slm.csat_agg(6)',
-    'SELECT slm.csat_agg(1, 2)',
+    'SELECT slm.csat_agg(s, scale) FROM (VALUES (5, 5), (7, 7)) v(s, scale)',
     'SELECT slm.csat_combine(slm.csat_agg(1), slm.csat_agg(1, 7))',
-    'SELECT slm.nps_agg(11)',
-    'SELECT ''(scale=5)''::slm.csat'
+    'SELECT ''(scale=5)''::slm.csat',
+    'SELECT ''(promoters=1)''::slm.nps'
 ]) WITH ORDINALITY AS t(q, n) ORDER BY n;
 
 --
@@ -61,6 +72,8 @@ FROM unnest(ARRAY[
 --
 SELECT c::text = (c::text)::slm.csat::text AS round_trip, c
 FROM (SELECT slm.csat_agg(s, 7) AS c FROM generate_series(1, 7) s) x;
+SELECT ' ( scale = 5 , responses = 2 , satisfied = 1 , sum = 7 , invalid = 3 ) '::slm.csat;
+-- the form of slm 0.1.0, without the invalid count, still reads
 SELECT ' ( scale = 5 , responses = 2 , satisfied = 1 , sum = 7 ) '::slm.csat;
 -- no answers: every figure NULL
 SELECT c, slm.csat(c), slm.mean(c), slm.responses(c), slm.satisfied(c)
@@ -69,6 +82,10 @@ FROM (SELECT '(scale=5,responses=0,satisfied=0,sum=0)'::slm.csat AS c) x;
 SELECT '(scale=5,responses=2)'::slm.csat;
 SELECT '(scale=5,responses=2,satisfied=1,total=7)'::slm.csat;
 SELECT '(scale=5;responses=2,satisfied=1,sum=7)'::slm.csat;
+SELECT '(scale=5,responses=2,satisfied=1,sum=7,invalid=-1)'::slm.csat;
+SELECT '(scale=5,responses=2,satisfied=1,sum=7,invalid=1,x=2)'::slm.csat;
+SELECT '(scale=5,responses=2,satisfied=1,sum=7,)'::slm.csat;
+SELECT '(scale=0,responses=1,satisfied=0,sum=1,invalid=1)'::slm.csat;
 SELECT '(scale=99999999999,responses=2,satisfied=1,sum=7)'::slm.csat;
 -- well formed but impossible: a scale of 2, more satisfied than answers,
 -- sums outside what the counts allow (2 answers, 1 satisfied on 1..5:
@@ -88,14 +105,24 @@ INSERT INTO csat_bin VALUES ('(scale=5,responses=0,satisfied=0,sum=0)');
 CREATE TEMP TABLE csat_bin2(c slm.csat);
 \copy csat_bin2 FROM 'results/csat.bin' (FORMAT binary)
 SELECT c FROM csat_bin2;
--- raw bytes: version, scale, responses, satisfied, sum
+-- raw bytes: version, scale, responses, satisfied, sum, and since format
+-- version 2 the invalid count; version 1 is the binary form of slm 0.1.0
 CREATE TEMP TABLE raw_bin(b bytea);
 INSERT INTO raw_bin VALUES ('\x01'::bytea || int4send(5) || int8send(2) || int8send(1) || int8send(6));
 \copy raw_bin TO 'results/csat_raw.bin' (FORMAT binary)
 \copy csat_bin2 FROM 'results/csat_raw.bin' (FORMAT binary)
 SELECT c FROM csat_bin2 ORDER BY c::text;
 TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES ('\x02'::bytea || int4send(7) || int8send(2) || int8send(1) || int8send(9) || int8send(4));
+\copy raw_bin TO 'results/csat_raw.bin' (FORMAT binary)
+\copy csat_bin2 FROM 'results/csat_raw.bin' (FORMAT binary)
+SELECT c, slm.invalid(c) FROM csat_bin2 ORDER BY c::text;
+TRUNCATE raw_bin;
 INSERT INTO raw_bin VALUES ('\x02'::bytea || int4send(5) || int8send(2) || int8send(1) || int8send(6));
+\copy raw_bin TO 'results/csat_raw.bin' (FORMAT binary)
+\copy csat_bin2 FROM 'results/csat_raw.bin' (FORMAT binary)
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES ('\x03'::bytea || int4send(5) || int8send(2) || int8send(1) || int8send(6) || int8send(0));
 \copy raw_bin TO 'results/csat_raw.bin' (FORMAT binary)
 \copy csat_bin2 FROM 'results/csat_raw.bin' (FORMAT binary)
 TRUNCATE raw_bin;
@@ -145,9 +172,11 @@ SELECT slm.nps(slm.nps_agg(s)) FROM (VALUES (10), (0), (8)) v(s);
 SELECT slm.nps_agg(s) FROM (VALUES (9), (NULL), (3)) v(s);
 SELECT slm.nps_agg(s) IS NULL AS all_null FROM (VALUES (NULL::integer)) v(s);
 SELECT slm.nps_agg(s) IS NULL AS no_rows FROM generate_series(1, 0) s;
--- out of range
-SELECT slm.nps_agg(s) FROM (VALUES (10), (11)) v(s);
+-- A score outside 0..10 is counted as invalid and left out.
+SELECT n, slm.responses(n), slm.invalid(n), slm.nps(n)
+FROM (SELECT slm.nps_agg(s) AS n FROM (VALUES (10), (11), (-1), (2147483647), (0)) v(s)) x;
 SELECT slm.nps_agg(-1);
+SELECT slm.nps_agg_trans(NULL, 11);
 
 --
 -- NPS text and binary form
@@ -159,6 +188,8 @@ FROM (SELECT '(promoters=0,passives=0,detractors=0)'::slm.nps AS n) x;
 SELECT '(promoters=1,passives=2)'::slm.nps;
 SELECT '(promoters=1,passives=2,detractors=-3)'::slm.nps;
 SELECT '(promoters=1,passives=2,detractors=3,x=4)'::slm.nps;
+SELECT '(promoters=1,passives=2,detractors=3,invalid=4)'::slm.nps;
+SELECT '(promoters=1,passives=2,detractors=3,invalid=-4)'::slm.nps;
 SELECT '(promoters=9223372036854775807,passives=1,detractors=0)'::slm.nps;
 CREATE TEMP TABLE nps_bin(n slm.nps);
 INSERT INTO nps_bin SELECT slm.nps_agg(s) FROM generate_series(0, 10) s;
@@ -172,6 +203,18 @@ INSERT INTO raw_bin VALUES ('\x01'::bytea || int8send(1) || int8send(-1) || int8
 \copy nps_bin2 FROM 'results/nps_raw.bin' (FORMAT binary)
 TRUNCATE raw_bin;
 INSERT INTO raw_bin VALUES ('\x00'::bytea || int8send(1) || int8send(1) || int8send(0));
+\copy raw_bin TO 'results/nps_raw.bin' (FORMAT binary)
+\copy nps_bin2 FROM 'results/nps_raw.bin' (FORMAT binary)
+-- version 1 (slm 0.1.0) and version 2 with an invalid count
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES ('\x01'::bytea || int8send(1) || int8send(2) || int8send(3)),
+                           ('\x02'::bytea || int8send(4) || int8send(5) || int8send(6) || int8send(7));
+\copy raw_bin TO 'results/nps_raw.bin' (FORMAT binary)
+TRUNCATE nps_bin2;
+\copy nps_bin2 FROM 'results/nps_raw.bin' (FORMAT binary)
+SELECT n, slm.invalid(n), slm.responses(n) FROM nps_bin2 ORDER BY n::text;
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES ('\x02'::bytea || int8send(4) || int8send(5) || int8send(6));
 \copy raw_bin TO 'results/nps_raw.bin' (FORMAT binary)
 \copy nps_bin2 FROM 'results/nps_raw.bin' (FORMAT binary)
 
@@ -196,8 +239,10 @@ FROM (SELECT '(promoters=3,passives=1,detractors=0)'::slm.nps AS n) x;
 --
 CREATE TABLE feedback_big AS
 SELECT i, 'team ' || (i % 10) AS team, i % 4 AS wave,
-       CASE WHEN i % 53 = 0 THEN NULL ELSE 1 + (i * 7 + i / 11) % 5 END AS csat,
-       CASE WHEN i % 59 = 0 THEN NULL ELSE (i * 13 + i / 17) % 11 END AS nps
+       CASE WHEN i % 53 = 0 THEN NULL WHEN i % 61 = 0 THEN 6
+            ELSE 1 + (i * 7 + i / 11) % 5 END AS csat,
+       CASE WHEN i % 59 = 0 THEN NULL WHEN i % 67 = 0 THEN -1
+            ELSE (i * 13 + i / 17) % 11 END AS nps
 FROM generate_series(1, 60000) i;
 ANALYZE feedback_big;
 
@@ -239,10 +284,14 @@ RESET max_parallel_workers_per_gather;
 SELECT c, round(slm.csat(c)::numeric, 4) AS csat, round(slm.mean(c)::numeric, 4) AS mean,
        n, round(slm.nps(n)::numeric, 4) AS nps
 FROM serial_all;
-SELECT count(csat) AS responses, count(*) FILTER (WHERE csat >= 4) AS satisfied,
-       round(count(*) FILTER (WHERE csat >= 4)::numeric / count(csat), 4) AS csat,
-       round(avg(csat), 4) AS mean,
-       round(100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6))
-             / count(nps), 4) AS nps
+SELECT count(csat) FILTER (WHERE csat <= 5) AS responses,
+       count(*) FILTER (WHERE csat >= 4 AND csat <= 5) AS satisfied,
+       count(*) FILTER (WHERE csat > 5) AS csat_invalid,
+       round(count(*) FILTER (WHERE csat >= 4 AND csat <= 5)::numeric
+             / count(csat) FILTER (WHERE csat <= 5), 4) AS csat,
+       round(avg(csat) FILTER (WHERE csat <= 5), 4) AS mean,
+       round(100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps BETWEEN 0 AND 6))
+             / count(nps) FILTER (WHERE nps >= 0), 4) AS nps,
+       count(*) FILTER (WHERE nps < 0) AS nps_invalid
 FROM feedback_big;
 DROP TABLE feedback_big;

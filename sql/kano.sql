@@ -51,6 +51,40 @@ FROM unnest(ARRAY[
 GROUP BY w, n ORDER BY n;
 
 --
+-- Every wording of the specification's answer table (Berger et al.'s
+-- questionnaire first, then the shortened survey forms and synonyms), on
+-- both questions: each must classify like its code, against every answer
+-- to the other question.
+--
+CREATE TEMP TABLE wording(code integer, word text);
+INSERT INTO wording VALUES
+    (1, 'like'), (1, 'I like it that way'), (1, 'I like it'), (1, 'I would like it'),
+    (1, 'enjoy'), (1, 'delighted'),
+    (2, 'must-be'), (2, 'It must be that way'), (2, 'I expect it to be that way'),
+    (2, 'I expect it'), (2, 'expect'), (2, 'basic'),
+    (3, 'neutral'), (3, 'I am neutral'), (3, 'I''m neutral'), (3, 'I don''t care'),
+    (3, 'indifferent'), (3, 'doesn''t matter'),
+    (4, 'live-with'), (4, 'I can live with it that way'), (4, 'I can live with it'),
+    (4, 'I can tolerate it'), (4, 'tolerate'), (4, 'accept'),
+    (5, 'dislike'), (5, 'I dislike it that way'), (5, 'I dislike it'),
+    (5, 'I would dislike it'), (5, 'can''t accept');
+SELECT w.code, w.word,
+       bool_and(slm.kano_category(w.word, o.word) = slm.kano_category(w.code, o.code)) AS functional,
+       bool_and(slm.kano_category(o.word, w.word) = slm.kano_category(o.code, w.code)) AS dysfunctional,
+       slm.functional_mean(slm.kano_agg(w.word, w.word)) AS functional_score
+FROM wording w, label o
+GROUP BY w.code, w.word ORDER BY w.code, w.word;
+-- Case, apostrophes (' and ’), full stops, commas, hyphens, underscores
+-- and white space do not matter.
+SELECT w AS answer, slm.kano_category(w, 'like') AS functional,
+       slm.kano_category('like', w) AS dysfunctional
+FROM unnest(ARRAY[
+    'I AM NEUTRAL.', 'I’m neutral.', 'i''m   neutral', 'I don’t care.', 'I-am-neutral',
+    'I can live with it, that way.', 'I_can_live_with_it', ' I can tolerate it. ',
+    'It must be that way.', 'I expect it, to be that way', 'I would like it.'
+]) WITH ORDINALITY AS t(w, n) ORDER BY n;
+
+--
 -- Bad answers: integer and text, functional and dysfunctional.
 --
 SELECT slm.kano_category(0, 1);
@@ -60,11 +94,8 @@ SELECT slm.kano_category('likes', 'dislike');
 SELECT slm.kano_category('like', '');
 SELECT slm.kano_category('like', 'must be that way');
 SELECT slm.kano_category('like', '6');
+SELECT slm.kano_category('like', 'I am neutral!');
 SELECT slm.kano_category(1, 1, 'kano');
-SELECT slm.kano_agg(f, d) FROM (VALUES (1, 1), (1, 7)) v(f, d);
-SELECT slm.kano_agg(f, d) FROM (VALUES ('like', 'expected')) v(f, d);
--- A bad answer is an error even when the other answer is NULL.
-SELECT slm.kano_agg(f, d) FROM (VALUES (NULL::integer, 9)) v(f, d);
 
 -- The errors above are invalid_parameter_value (22023); malformed text
 -- (below) is invalid_text_representation (22P02).
@@ -81,7 +112,6 @@ FROM unnest(ARRAY[
     'SELECT slm.kano_category(0, 1)',
     'SELECT slm.kano_category(''like'', ''likes'')',
     'SELECT slm.kano_category(1, 1, ''kano'')',
-    'SELECT slm.kano_agg(1, 5, -1)',
     'SELECT slm.count(slm.kano_agg(1, 5), ''X'')',
     'SELECT slm.category(slm.kano_agg(1, 5), ''median'')',
     'SELECT ''(A=1''::slm.kano'
@@ -90,6 +120,42 @@ FROM unnest(ARRAY[
 -- NULL answers: kano_category is strict.
 SELECT slm.kano_category(NULL::integer, 1), slm.kano_category('like', NULL),
        slm.kano_category(1, 1, NULL);
+
+--
+-- A row kano_agg cannot judge is counted as invalid and left out, and the
+-- aggregate goes on: an answer that is not one (either question, even when
+-- the other answer is NULL), or an importance that is negative, NaN,
+-- infinite or above 10^12. A NULL importance is not given, not invalid.
+--
+CREATE TEMP TABLE messy(n integer, f text, d text, w float8);
+INSERT INTO messy VALUES
+    (1, 'like', 'dislike', 5),
+    (2, 'likes', 'dislike', 5),
+    (3, 'like', '', 5),
+    (4, NULL, '6', 5),
+    (5, NULL, 'like', 5),
+    (6, 'must-be', 'dislike', -1),
+    (7, 'must-be', 'dislike', 'NaN'),
+    (8, 'must-be', 'dislike', 'Infinity'),
+    (9, 'must-be', 'dislike', '-Infinity'),
+    (10, 'must-be', 'dislike', 1e12 + 1),
+    (11, NULL, NULL, 'NaN'),
+    (12, 'must-be', 'dislike', 1e12),
+    (13, 'I am neutral', 'I can live with it that way', NULL);
+-- respondents 1 (O), 12 (M) and 13 (I); row 5 skipped; the other nine invalid
+SELECT k, slm.respondents(k), slm.skipped(k), slm.invalid(k), slm.importance(k)
+FROM (SELECT slm.kano_agg(f, d, w) AS k FROM messy) s;
+-- the same with codes: 0, 6, 7 and the extremes are not answers
+SELECT slm.respondents(k), slm.skipped(k), slm.invalid(k), slm.category(k)
+FROM (SELECT slm.kano_agg(f, d) AS k
+      FROM (VALUES (1, 5), (0, 5), (1, 6), (NULL, 7), (NULL, 1),
+                   (-2147483648, 2147483647), (2, 5)) v(f, d)) s;
+-- merged summaries add their invalid counts, whatever the split
+SELECT (SELECT slm.rollup(k) FROM (SELECT n % 3, slm.kano_agg(f, d, w) AS k
+                                   FROM messy GROUP BY 1) s)::text
+       = (SELECT slm.kano_agg(f, d, w) FROM messy)::text AS rollup_equals_one_pass;
+SELECT slm.invalid(slm.kano_agg_trans(NULL, 'yes', 'like')) AS invalid_answer,
+       slm.invalid(slm.kano_agg_trans(NULL, 1, 1, -0.5)) AS invalid_importance;
 
 --
 -- Summaries: NULLs, empty groups, one respondent
@@ -262,10 +328,17 @@ FROM (SELECT slm.kano_agg(f, d, NULL) AS k FROM rated) s;
 -- An importance of -0 is zero.
 SELECT slm.kano_agg(1, 5, '-0'::float8);
 
--- Bad importance.
-SELECT slm.kano_agg(1, 5, -1);
-SELECT slm.kano_agg('like', 'dislike', 'NaN');
-SELECT slm.kano_agg(1, 5, 'Infinity');
+
+-- Importance is rounded to the nearest millionth and summed exactly, so
+-- three weights of 0.1 give 0.3, and the mean is 0.1 exactly.
+SELECT k, slm.importance(k) = 0.1 AS exact
+FROM (SELECT slm.kano_agg(1, 5, w) AS k FROM (VALUES (0.1::float8), (0.1), (0.1)) v(w)) s;
+-- a weight below half a millionth counts as 0; 2.0000006 as 2.000001
+SELECT slm.kano_agg(f, 5, w)
+FROM (VALUES (1, 0.0000001::float8), (1, 2.0000006), (2, 2.0000004)) v(f, w);
+-- the largest weight, 10^12, many times over
+SELECT k, slm.importance(k), slm.weighted_functional_mean(k)
+FROM (SELECT slm.kano_agg(1 + i % 2, 5, 1e12) AS k FROM generate_series(1, 1000) i) s;
 
 --
 -- Text input and output
@@ -275,6 +348,19 @@ FROM (SELECT slm.kano_agg(f, d, w * 0.1) AS k FROM rated) s;
 SELECT '( A = 1 , O=0,M=0,I=0,R=0,Q=0,skipped=2,functional=1/0/0/0/0,
          dysfunctional = 0 / 0 / 1 / 0 / 0, rated=1, importance=2.5,
          functional_importance=2.5/0/0/0/0,dysfunctional_importance=0/0/2.5/0/0 ) '::slm.kano;
+-- The form above is that of slm 0.1.0, without the invalid count and with
+-- float8 sums; it still reads, its sums rounded to the millionth. The
+-- current form has the invalid count after skipped and exact decimal sums.
+SELECT '(A=0,O=0,M=0,I=3,R=0,Q=0,skipped=0,functional=0/0/3/0/0,dysfunctional=0/0/3/0/0,rated=3,importance=0.30000000000000004,functional_importance=0/0/0.30000000000000004/0/0,dysfunctional_importance=0/0/0.30000000000000004/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,invalid=7,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=123456789012.123456,functional_importance=123456789012.123456/0/0/0/0,dysfunctional_importance=0/0/123456789012.123456/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,invalid=7,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=0.1234567,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,invalid=7,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=1.,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,invalid=7,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=1e3,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,invalid=-7,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,invalid=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=1000000000000.000001,functional_importance=1000000000000.000001/0/0/0/0,dysfunctional_importance=0/0/1000000000000.000001/0/0)'::slm.kano;
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,invalid=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=99999999999999999999999999999999999999999,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano;
+-- importance above 10^12 per respondent in the form of slm 0.1.0
+SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=1e300,functional_importance=1e300/0/0/0/0,dysfunctional_importance=0/0/1e300/0/0)'::slm.kano;
 -- Malformed: every message says where the input went wrong.
 SELECT ''::slm.kano;
 SELECT '(A=1'::slm.kano;
@@ -308,9 +394,10 @@ SELECT count(*) AS rows, count(*) FILTER (WHERE a.k::text = b.k::text) AS equal
 FROM (SELECT k, row_number() OVER () AS n FROM kano_bin) a
 JOIN (SELECT k, row_number() OVER () AS n FROM kano_bin2) b USING (n);
 
--- One respondent (A), in the stored order: version, A O M I R Q, the
--- functional and dysfunctional answers, skipped, rated, then the float8
--- sums. raw() builds the bytes from a version and the 18 counts.
+-- Format version 1, that of slm 0.1.0, is still read. One respondent (A),
+-- in its order: version, A O M I R Q, the functional and dysfunctional
+-- answers, skipped, rated, then the float8 sums. raw() builds the bytes
+-- from a version and the 18 counts.
 CREATE FUNCTION pg_temp.raw(version integer, counts bigint[],
                             sums float8[] DEFAULT '{0,0,0,0,0,0,0,0,0,0,0}')
 RETURNS bytea LANGUAGE sql AS $$
@@ -326,9 +413,18 @@ INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 
 \copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
 \copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
 SELECT k FROM raw_in;
+TRUNCATE raw_in;
+-- float8 sums are rounded to the millionth: 0.1 + 0.2 reads as 0.3
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{0,0,0,3,0,0, 0,0,3,0,0, 0,0,3,0,0, 1,3}',
+                                        '{0.30000000000000004,0,0,0.30000000000000004,0,0,0,0,0.30000000000000004,0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+SELECT k FROM raw_in;
+TRUNCATE raw_in;
 -- an unknown format version
 TRUNCATE raw_bin;
-INSERT INTO raw_bin VALUES (pg_temp.raw(2, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}'));
+INSERT INTO raw_bin VALUES (pg_temp.raw(3, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}'));
 \copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
 \copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
 -- a negative count
@@ -357,6 +453,12 @@ INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 
                                         '{NaN,0,0,0,0,0,0,0,0,0,0}'));
 \copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
 \copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- an infinite importance sum, which kano_agg of slm 0.1.0 could produce
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,1}',
+                                        '{Infinity,Infinity,0,0,0,0,0,0,Infinity,0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
 -- too short, and too long
 TRUNCATE raw_bin;
 INSERT INTO raw_bin VALUES (substr(pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}'), 1, 100));
@@ -364,6 +466,47 @@ INSERT INTO raw_bin VALUES (substr(pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,
 \copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
 TRUNCATE raw_bin;
 INSERT INTO raw_bin VALUES (pg_temp.raw(1, '{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0}') || '\x00'::bytea);
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+SELECT count(*) FROM raw_in;
+
+-- Format version 2: the 19 counts (skipped, invalid, rated after the
+-- answers), then each of the 11 importance sums in millionths as two
+-- 64-bit halves, high first.
+CREATE FUNCTION pg_temp.raw2(counts bigint[],
+                             sums bigint[] DEFAULT '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}')
+RETURNS bytea LANGUAGE sql AS $$
+    SELECT '\x02'::bytea
+           || (SELECT string_agg(int8send(c), ''::bytea ORDER BY n)
+               FROM unnest(counts || sums) WITH ORDINALITY AS t(c, n))
+$$;
+-- one respondent (A) with importance 2.5 and one invalid row
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw2('{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,1,1}',
+                                         '{0,2500000, 0,2500000,0,0,0,0,0,0,0,0, 0,0,0,0,0,2500000,0,0,0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+SELECT k, slm.invalid(k), slm.importance(k) FROM raw_in;
+-- a negative invalid count
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw2('{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,-1,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- more importance than 10^12 per respondent: 2^64 millionths
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw2('{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0,1}',
+                                         '{1,0, 1,0,0,0,0,0,0,0,0,0, 0,0,0,0,1,0,0,0,0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- an importance sum on an answer nobody gave
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (pg_temp.raw2('{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0,1}',
+                                         '{0,5, 0,5,0,0,0,0,0,0,0,0, 0,5,0,0,0,0,0,0,0,0}'));
+\copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
+\copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
+-- version 2 bytes cut short after the counts
+TRUNCATE raw_bin;
+INSERT INTO raw_bin VALUES (substr(pg_temp.raw2('{1,0,0,0,0,0, 1,0,0,0,0, 0,0,1,0,0, 0,0,0}'), 1, 153));
 \copy raw_bin TO 'results/kano_raw.bin' (FORMAT binary)
 \copy raw_in FROM 'results/kano_raw.bin' (FORMAT binary)
 SELECT count(*) FROM raw_in;
@@ -389,13 +532,16 @@ ORDER BY n;
 
 --
 -- Parallel plans give the same summaries as serial ones, and rollup of
--- summaries gives the same as one pass over their rows.
+-- summaries gives the same as one pass over their rows, to the last digit:
+-- the importance weights are fractional, and their sums are exact.
 --
 CREATE TABLE kano_big AS
 SELECT i, 'feature ' || lpad((i % 20)::text, 2, '0') AS feature, i % 3 AS wave,
-       CASE WHEN i % 101 = 0 THEN NULL ELSE 1 + (i * 37 + i / 7) % 5 END AS f,
+       CASE WHEN i % 101 = 0 THEN NULL WHEN i % 211 = 0 THEN 9
+            ELSE 1 + (i * 37 + i / 7) % 5 END AS f,
        1 + (i * 11 + i / 13) % 5 AS d,
-       CASE WHEN i % 7 = 0 THEN NULL ELSE (1 + i % 9)::float8 END AS w
+       CASE WHEN i % 7 = 0 THEN NULL
+            ELSE ((1 + i % 9) + (i % 997) / 1000.0 + (i % 13) / 7.0)::float8 END AS w
 FROM generate_series(1, 60000) i;
 ANALYZE kano_big;
 
@@ -444,26 +590,46 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
+-- A table partitioned by wave, its rows loaded in another order, summarised
+-- partition by partition and the partial summaries combined: the same.
+CREATE TABLE kano_parts (LIKE kano_big) PARTITION BY LIST (wave);
+CREATE TABLE kano_parts_0 PARTITION OF kano_parts FOR VALUES IN (0);
+CREATE TABLE kano_parts_1 PARTITION OF kano_parts FOR VALUES IN (1);
+CREATE TABLE kano_parts_2 PARTITION OF kano_parts FOR VALUES IN (2);
+INSERT INTO kano_parts SELECT * FROM kano_big ORDER BY i DESC;
+ANALYZE kano_parts;
+SET max_parallel_workers_per_gather = 0;
+SET enable_partitionwise_aggregate = on;
+EXPLAIN (COSTS OFF)
+SELECT feature, slm.kano_agg(f, d, w) FROM kano_parts GROUP BY feature;
+SELECT count(*) AS features, count(*) FILTER (WHERE p.k::text = s.k::text) AS equal
+FROM (SELECT feature, slm.kano_agg(f, d, w) AS k FROM kano_parts GROUP BY feature) p
+JOIN serial s USING (feature);
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;
+DROP TABLE kano_parts;
+
 SELECT k FROM serial_all;
-SELECT slm.respondents(k), slm.skipped(k), slm.category(k),
+SELECT slm.respondents(k), slm.skipped(k), slm.invalid(k), slm.category(k),
        round(slm.better(k)::numeric, 4) AS better, round(slm.worse(k)::numeric, 4) AS worse,
        round(slm.functional_mean(k)::numeric, 4) AS fmean,
        round(slm.functional_stddev(k)::numeric, 4) AS fsd,
        round(slm.importance(k)::numeric, 4) AS importance,
        round(slm.weighted_functional_mean(k)::numeric, 4) AS wfmean
 FROM serial_all;
--- the same figures straight from the rows
-SELECT count(*) FILTER (WHERE f IS NOT NULL AND d IS NOT NULL) AS respondents,
+-- the same figures straight from the rows, each weight rounded to the
+-- millionth
+SELECT count(*) FILTER (WHERE ok) AS respondents,
        count(*) FILTER (WHERE f IS NULL OR d IS NULL) AS skipped,
-       round(avg(CASE f WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 0 WHEN 4 THEN -1 ELSE -2 END)
-             FILTER (WHERE f IS NOT NULL AND d IS NOT NULL), 4) AS fmean,
-       round(stddev_samp(CASE f WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 0 WHEN 4 THEN -1 ELSE -2 END)
-             FILTER (WHERE f IS NOT NULL AND d IS NOT NULL), 4) AS fsd,
-       round(avg(w) FILTER (WHERE f IS NOT NULL AND d IS NOT NULL)::numeric, 4) AS importance,
-       round((sum(w * CASE f WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 0 WHEN 4 THEN -1 ELSE -2 END)
-              FILTER (WHERE f IS NOT NULL AND d IS NOT NULL)
-              / sum(w) FILTER (WHERE f IS NOT NULL AND d IS NOT NULL))::numeric, 4) AS wfmean
-FROM kano_big;
+       count(*) FILTER (WHERE f > 5) AS invalid,
+       round(avg(fs) FILTER (WHERE ok), 4) AS fmean,
+       round(stddev_samp(fs) FILTER (WHERE ok), 4) AS fsd,
+       round(avg(round(w::numeric, 6)) FILTER (WHERE ok), 4) AS importance,
+       round(sum(round(w::numeric, 6) * fs) FILTER (WHERE ok)
+             / sum(round(w::numeric, 6)) FILTER (WHERE ok), 4) AS wfmean
+FROM (SELECT *, f <= 5 AND d IS NOT NULL AS ok,
+             CASE f WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 0 WHEN 4 THEN -1 ELSE -2 END AS fs
+      FROM kano_big) t;
 DROP TABLE kano_big;
 
 --
@@ -511,9 +677,9 @@ SELECT * FROM slm.kano_report('survey', 'feature', 'fq', 'dq');
 SELECT * FROM slm.kano_report('survey', 'Feature', 'fq', 'dq', 'weight');
 SELECT * FROM slm.kano_report('survey', 'Feature', NULL, 'dq');
 SELECT * FROM slm.kano_report('survey', 'Feature', 'fq', '"Respondent"; DROP TABLE survey');
--- values that are not answers (the context, naming the query, is left out)
-\set VERBOSITY terse
-SELECT * FROM slm.kano_report('survey', 'Feature', 'importance', 'dq');
-\set VERBOSITY default
+-- values that are not answers are left out as invalid, as by kano_agg: of
+-- the importance column, only 1 and 2 are answers
+SELECT feature, respondents, a, o, m, i, r, q, category
+FROM slm.kano_report('survey', 'Feature', 'importance', 'dq');
 SELECT * FROM slm.kano_report('nonexistent', 'Feature', 'fq', 'dq');
 SELECT count(*) FROM survey;

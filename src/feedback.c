@@ -8,7 +8,9 @@
  * fixed-size summary (slm.csat, slm.nps) holding exact counts, accessors
  * read figures off it, and rollup() merges summaries. Rows with a NULL
  * argument are ignored, as built-in aggregates do, so a group without a
- * score gives NULL.
+ * score gives NULL. A row whose score or scale is out of range is counted
+ * as invalid and otherwise left out, so that one bad row does not stop a
+ * report.
  *
  *-------------------------------------------------------------------------
  */
@@ -22,13 +24,18 @@
 #include "kano.h"
 
 /* ----------
- * slm.csat, stored form (version 1)
+ * slm.csat, stored form (version 2)
  *
  * Answers on one scale 1..scale: how many, how many satisfied (score >=
- * scale - 1, the top two boxes) and the sum of the scores.
+ * scale - 1, the top two boxes), the sum of the scores, and the rows left
+ * out as invalid. The scale is 0 while no row had a valid scale, when the
+ * summary can only hold invalid rows.
+ *
+ * Version 1 (slm 0.1.0) is the same without the invalid count, which is
+ * zero when such a value is read.
  * ----------
  */
-#define SLM_CSAT_VERSION	1
+#define SLM_CSAT_VERSION	2
 #define CSAT_MIN_SCALE		3
 
 typedef struct SlmCsat
@@ -37,21 +44,26 @@ typedef struct SlmCsat
 	uint8		version;		/* SLM_CSAT_VERSION */
 	uint8		flags;			/* reserved, zero */
 	uint16		reserved;		/* reserved, zero */
-	int32		scale;			/* highest score, >= CSAT_MIN_SCALE */
+	int32		scale;			/* highest score, >= CSAT_MIN_SCALE, or 0 */
 	int32		reserved2;		/* reserved, zero */
 	int64		responses;		/* answers */
 	int64		satisfied;		/* answers in the top two boxes */
 	int64		sum;			/* sum of the scores */
+	int64		invalid;		/* rows with a score or scale out of range */
 } SlmCsat;
 
+/* The size of a version 1 value: everything up to the invalid count. */
+#define SLM_CSAT_V1_SIZE	offsetof(SlmCsat, invalid)
+
 /* ----------
- * slm.nps, stored form (version 1)
+ * slm.nps, stored form (version 2)
  *
  * Answers 0..10 counted as promoters (9, 10), passives (7, 8) and
- * detractors (0 to 6).
+ * detractors (0 to 6), and the rows left out as invalid. Version 1 (slm
+ * 0.1.0) is the same without the invalid count.
  * ----------
  */
-#define SLM_NPS_VERSION		1
+#define SLM_NPS_VERSION		2
 
 typedef struct SlmNps
 {
@@ -62,11 +74,17 @@ typedef struct SlmNps
 	int64		promoters;
 	int64		passives;
 	int64		detractors;
+	int64		invalid;		/* rows with a score out of range */
 } SlmNps;
 
-#define DatumGetSlmCsatP(X)		((SlmCsat *) PG_DETOAST_DATUM(X))
+#define SLM_NPS_V1_SIZE		offsetof(SlmNps, invalid)
+
+static SlmCsat *csat_from_datum(Datum d);
+static SlmNps *nps_from_datum(Datum d);
+
+#define DatumGetSlmCsatP(X)		csat_from_datum(X)
 #define PG_GETARG_SLM_CSAT_P(n) DatumGetSlmCsatP(PG_GETARG_DATUM(n))
-#define DatumGetSlmNpsP(X)		((SlmNps *) PG_DETOAST_DATUM(X))
+#define DatumGetSlmNpsP(X)		nps_from_datum(X)
 #define PG_GETARG_SLM_NPS_P(n)	DatumGetSlmNpsP(PG_GETARG_DATUM(n))
 
 PG_FUNCTION_INFO_V1(slm_csat_in);
@@ -79,6 +97,7 @@ PG_FUNCTION_INFO_V1(slm_csat);
 PG_FUNCTION_INFO_V1(slm_mean);
 PG_FUNCTION_INFO_V1(slm_csat_responses);
 PG_FUNCTION_INFO_V1(slm_satisfied);
+PG_FUNCTION_INFO_V1(slm_csat_invalid);
 PG_FUNCTION_INFO_V1(slm_nps_in);
 PG_FUNCTION_INFO_V1(slm_nps_out);
 PG_FUNCTION_INFO_V1(slm_nps_recv);
@@ -90,6 +109,7 @@ PG_FUNCTION_INFO_V1(slm_promoters);
 PG_FUNCTION_INFO_V1(slm_passives);
 PG_FUNCTION_INFO_V1(slm_detractors);
 PG_FUNCTION_INFO_V1(slm_nps_responses);
+PG_FUNCTION_INFO_V1(slm_nps_invalid);
 
 
 /* ----------------------------------------------------------------
@@ -117,18 +137,6 @@ csat_copy(const SlmCsat *c, MemoryContext cxt)
 
 	memcpy(r, c, sizeof(SlmCsat));
 	return r;
-}
-
-/* Raise the error for a scale too small to have two top boxes. */
-static void
-csat_check_scale(int32 scale)
-{
-	if (scale < CSAT_MIN_SCALE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid CSAT scale %d", scale),
-				 errdetail("A CSAT scale runs from 1 to at least %d, so that its top two boxes are not the whole scale.",
-						   CSAT_MIN_SCALE)));
 }
 
 /* Raise the error for summaries or rows on different scales. */
@@ -159,10 +167,17 @@ csat_check(const SlmCsat *c)
 
 	if (c->flags != 0 || c->reserved != 0 || c->reserved2 != 0)
 		return "The reserved fields are not zero.";
+	if (c->responses < 0 || c->satisfied < 0 || c->sum < 0 || c->invalid < 0)
+		return "A count is negative.";
+	if (c->scale == 0)
+	{
+		/* only invalid rows were seen, none with a valid scale */
+		if (c->responses != 0 || c->satisfied != 0 || c->sum != 0)
+			return "A summary with scale 0 has answers.";
+		return NULL;
+	}
 	if (c->scale < CSAT_MIN_SCALE)
 		return "The scale is less than 3.";
-	if (c->responses < 0 || c->satisfied < 0 || c->sum < 0)
-		return "A count is negative.";
 	if (c->satisfied > c->responses)
 		return "More answers are satisfied than there are answers.";
 	others = c->responses - c->satisfied;
@@ -181,7 +196,34 @@ csat_check(const SlmCsat *c)
 	return NULL;
 }
 
-/* Text input of slm.csat. */
+/* A CSAT argument, detoasted, and converted if stored in version 1. */
+static SlmCsat *
+csat_from_datum(Datum d)
+{
+	SlmCsat    *c = (SlmCsat *) PG_DETOAST_DATUM(d);
+	SlmCsat    *v2;
+
+	if (c->version == SLM_CSAT_VERSION && VARSIZE(c) == sizeof(SlmCsat))
+		return c;
+	if (c->version == 1 && VARSIZE(c) == SLM_CSAT_V1_SIZE)
+	{
+		v2 = palloc0(sizeof(SlmCsat));
+		memcpy(v2, c, SLM_CSAT_V1_SIZE);
+		SET_VARSIZE(v2, sizeof(SlmCsat));
+		v2->version = SLM_CSAT_VERSION;
+		return v2;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("invalid slm.csat value of format version %d and %d bytes",
+					c->version, (int) VARSIZE(c))));
+	return NULL;				/* keep compiler quiet */
+}
+
+/*
+ * Text input of slm.csat. The invalid count is optional, so that the form
+ * of slm 0.1.0 reads.
+ */
 Datum
 slm_csat_in(PG_FUNCTION_ARGS)
 {
@@ -197,6 +239,8 @@ slm_csat_in(PG_FUNCTION_ARGS)
 		!slm_read_int64s(&r, "responses", &c->responses, 1) ||
 		!slm_read_int64s(&r, "satisfied", &c->satisfied, 1) ||
 		!slm_read_int64s(&r, "sum", &c->sum, 1) ||
+		(slm_read_has_key(&r, "invalid") &&
+		 !slm_read_int64s(&r, "invalid", &c->invalid, 1)) ||
 		!slm_read_end(&r))
 		PG_RETURN_NULL();
 	c->scale = (int32) Min(scale, PG_INT32_MAX);
@@ -226,11 +270,15 @@ slm_csat_out(PG_FUNCTION_ARGS)
 	slm_write_int64s(&buf, "responses", &c->responses, 1);
 	slm_write_int64s(&buf, "satisfied", &c->satisfied, 1);
 	slm_write_int64s(&buf, "sum", &c->sum, 1);
+	slm_write_int64s(&buf, "invalid", &c->invalid, 1);
 	appendStringInfoChar(&buf, ')');
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* Binary input of slm.csat: a version byte, then the fields in order. */
+/*
+ * Binary input of slm.csat: a version byte, then the fields in order;
+ * version 1 (slm 0.1.0) ends before the invalid count.
+ */
 Datum
 slm_csat_recv(PG_FUNCTION_ARGS)
 {
@@ -239,16 +287,18 @@ slm_csat_recv(PG_FUNCTION_ARGS)
 	SlmCsat    *c;
 	const char *problem;
 
-	if (version != SLM_CSAT_VERSION)
+	if (version != 1 && version != SLM_CSAT_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary data for type %s", "slm.csat"),
-				 errdetail("Format version %d is not supported; this version of slm reads version %d.",
+				 errdetail("Format version %d is not supported; this version of slm reads versions 1 and %d.",
 						   version, SLM_CSAT_VERSION)));
 	c = csat_new(pq_getmsgint(buf, 4), CurrentMemoryContext);
 	c->responses = pq_getmsgint64(buf);
 	c->satisfied = pq_getmsgint64(buf);
 	c->sum = pq_getmsgint64(buf);
+	if (version > 1)
+		c->invalid = pq_getmsgint64(buf);
 	problem = csat_check(c);
 	if (problem != NULL)
 		ereport(ERROR,
@@ -258,7 +308,7 @@ slm_csat_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(c);
 }
 
-/* Binary output of slm.csat. */
+/* Binary output of slm.csat, format version 2. */
 Datum
 slm_csat_send(PG_FUNCTION_ARGS)
 {
@@ -271,13 +321,17 @@ slm_csat_send(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, c->responses);
 	pq_sendint64(&buf, c->satisfied);
 	pq_sendint64(&buf, c->sum);
+	pq_sendint64(&buf, c->invalid);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /*
  * csat_agg(integer [, integer]) transition. The state is changed in place
  * when called as an aggregate (it lives in the aggregate's context), else
- * copied. Rows with a NULL score or scale are ignored.
+ * copied. Rows with a NULL score or scale are ignored. A row with a scale
+ * below 3 or a score outside 1..scale is counted as invalid; a valid scale
+ * still fixes the summary's scale, so rows on different scales remain an
+ * error whichever of them are invalid.
  */
 Datum
 slm_csat_agg_trans(PG_FUNCTION_ARGS)
@@ -286,6 +340,7 @@ slm_csat_agg_trans(PG_FUNCTION_ARGS)
 	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
 	int32		score;
 	int32		scale = 5;
+	bool		valid_scale;
 	SlmCsat    *c;
 
 	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
@@ -297,21 +352,27 @@ slm_csat_agg_trans(PG_FUNCTION_ARGS)
 	score = PG_GETARG_INT32(1);
 	if (PG_NARGS() > 2)
 		scale = PG_GETARG_INT32(2);
-	csat_check_scale(scale);
-	if (score < 1 || score > scale)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("CSAT score %d is out of range for scale %d", score, scale),
-				 errdetail("Scores on a scale of %d run from 1 to %d.", scale, scale)));
+	valid_scale = (scale >= CSAT_MIN_SCALE);
 
 	if (PG_ARGISNULL(0))
-		c = csat_new(scale, CurrentMemoryContext);
+		c = csat_new(valid_scale ? scale : 0, CurrentMemoryContext);
 	else if (inagg)
 		c = (SlmCsat *) PG_GETARG_POINTER(0);
 	else
 		c = csat_copy(PG_GETARG_SLM_CSAT_P(0), CurrentMemoryContext);
-	csat_check_same_scale(c->scale, scale);
+	if (valid_scale)
+	{
+		if (c->scale == 0)
+			c->scale = scale;
+		else
+			csat_check_same_scale(c->scale, scale);
+	}
 
+	if (!valid_scale || score < 1 || score > scale)
+	{
+		c->invalid = slm_add_counts(c->invalid, 1, "slm.csat");
+		PG_RETURN_POINTER(c);
+	}
 	c->responses++;
 	if (score >= scale - 1)
 		c->satisfied++;
@@ -321,6 +382,7 @@ slm_csat_agg_trans(PG_FUNCTION_ARGS)
 
 /*
  * csat_combine(slm.csat, slm.csat): merge two summaries on the same scale;
+ * one whose rows all had a scale below 3 (scale 0) merges with any, and
  * NULL is ignored. Combine function of csat_agg, transition of rollup.
  */
 Datum
@@ -345,10 +407,14 @@ slm_csat_combine(PG_FUNCTION_ARGS)
 	else
 		a = csat_copy(PG_GETARG_SLM_CSAT_P(0), CurrentMemoryContext);
 
-	csat_check_same_scale(a->scale, b->scale);
+	if (a->scale == 0)
+		a->scale = b->scale;
+	else if (b->scale != 0)
+		csat_check_same_scale(a->scale, b->scale);
 	a->responses = slm_add_counts(a->responses, b->responses, "slm.csat");
 	a->satisfied = slm_add_counts(a->satisfied, b->satisfied, "slm.csat");
 	a->sum = slm_add_counts(a->sum, b->sum, "slm.csat");
+	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.csat");
 	PG_RETURN_POINTER(a);
 }
 
@@ -386,6 +452,13 @@ Datum
 slm_satisfied(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(PG_GETARG_SLM_CSAT_P(0)->satisfied);
+}
+
+/* invalid(slm.csat): rows left out for a score or scale out of range */
+Datum
+slm_csat_invalid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_CSAT_P(0)->invalid);
 }
 
 
@@ -433,14 +506,42 @@ nps_check(const SlmNps *n)
 {
 	if (n->flags != 0 || n->reserved != 0)
 		return "The reserved fields are not zero.";
-	if (n->promoters < 0 || n->passives < 0 || n->detractors < 0)
+	if (n->promoters < 0 || n->passives < 0 || n->detractors < 0 ||
+		n->invalid < 0)
 		return "A count is negative.";
 	if (nps_responses(n) < 0)
 		return "The counts add up to more than a bigint holds.";
 	return NULL;
 }
 
-/* Text input of slm.nps. */
+/* An NPS argument, detoasted, and converted if stored in version 1. */
+static SlmNps *
+nps_from_datum(Datum d)
+{
+	SlmNps	   *n = (SlmNps *) PG_DETOAST_DATUM(d);
+	SlmNps	   *v2;
+
+	if (n->version == SLM_NPS_VERSION && VARSIZE(n) == sizeof(SlmNps))
+		return n;
+	if (n->version == 1 && VARSIZE(n) == SLM_NPS_V1_SIZE)
+	{
+		v2 = palloc0(sizeof(SlmNps));
+		memcpy(v2, n, SLM_NPS_V1_SIZE);
+		SET_VARSIZE(v2, sizeof(SlmNps));
+		v2->version = SLM_NPS_VERSION;
+		return v2;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("invalid slm.nps value of format version %d and %d bytes",
+					n->version, (int) VARSIZE(n))));
+	return NULL;				/* keep compiler quiet */
+}
+
+/*
+ * Text input of slm.nps. The invalid count is optional, so that the form of
+ * slm 0.1.0 reads.
+ */
 Datum
 slm_nps_in(PG_FUNCTION_ARGS)
 {
@@ -454,6 +555,8 @@ slm_nps_in(PG_FUNCTION_ARGS)
 		!slm_read_int64s(&r, "promoters", &n->promoters, 1) ||
 		!slm_read_int64s(&r, "passives", &n->passives, 1) ||
 		!slm_read_int64s(&r, "detractors", &n->detractors, 1) ||
+		(slm_read_has_key(&r, "invalid") &&
+		 !slm_read_int64s(&r, "invalid", &n->invalid, 1)) ||
 		!slm_read_end(&r))
 		PG_RETURN_NULL();
 	problem = nps_check(n);
@@ -480,11 +583,15 @@ slm_nps_out(PG_FUNCTION_ARGS)
 	slm_write_int64s(&buf, "promoters", &n->promoters, 1);
 	slm_write_int64s(&buf, "passives", &n->passives, 1);
 	slm_write_int64s(&buf, "detractors", &n->detractors, 1);
+	slm_write_int64s(&buf, "invalid", &n->invalid, 1);
 	appendStringInfoChar(&buf, ')');
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* Binary input of slm.nps: a version byte, then the counts. */
+/*
+ * Binary input of slm.nps: a version byte, then the counts; version 1 (slm
+ * 0.1.0) ends before the invalid count.
+ */
 Datum
 slm_nps_recv(PG_FUNCTION_ARGS)
 {
@@ -493,16 +600,18 @@ slm_nps_recv(PG_FUNCTION_ARGS)
 	SlmNps	   *n;
 	const char *problem;
 
-	if (version != SLM_NPS_VERSION)
+	if (version != 1 && version != SLM_NPS_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary data for type %s", "slm.nps"),
-				 errdetail("Format version %d is not supported; this version of slm reads version %d.",
+				 errdetail("Format version %d is not supported; this version of slm reads versions 1 and %d.",
 						   version, SLM_NPS_VERSION)));
 	n = nps_new(CurrentMemoryContext);
 	n->promoters = pq_getmsgint64(buf);
 	n->passives = pq_getmsgint64(buf);
 	n->detractors = pq_getmsgint64(buf);
+	if (version > 1)
+		n->invalid = pq_getmsgint64(buf);
 	problem = nps_check(n);
 	if (problem != NULL)
 		ereport(ERROR,
@@ -512,7 +621,7 @@ slm_nps_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(n);
 }
 
-/* Binary output of slm.nps. */
+/* Binary output of slm.nps, format version 2. */
 Datum
 slm_nps_send(PG_FUNCTION_ARGS)
 {
@@ -524,12 +633,14 @@ slm_nps_send(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, n->promoters);
 	pq_sendint64(&buf, n->passives);
 	pq_sendint64(&buf, n->detractors);
+	pq_sendint64(&buf, n->invalid);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /*
  * nps_agg(integer) transition: in place when called as an aggregate, else
- * on a copy. Rows with a NULL score are ignored.
+ * on a copy. Rows with a NULL score are ignored, a score outside 0..10 is
+ * counted as invalid.
  */
 Datum
 slm_nps_agg_trans(PG_FUNCTION_ARGS)
@@ -546,11 +657,6 @@ slm_nps_agg_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	score = PG_GETARG_INT32(1);
-	if (score < 0 || score > 10)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("NPS score %d is out of range", score),
-				 errdetail("Net Promoter Score answers run from 0 to 10.")));
 
 	if (PG_ARGISNULL(0))
 		n = nps_new(CurrentMemoryContext);
@@ -559,7 +665,9 @@ slm_nps_agg_trans(PG_FUNCTION_ARGS)
 	else
 		n = nps_copy(PG_GETARG_SLM_NPS_P(0), CurrentMemoryContext);
 
-	if (score >= 9)
+	if (score < 0 || score > 10)
+		n->invalid = slm_add_counts(n->invalid, 1, "slm.nps");
+	else if (score >= 9)
 		n->promoters++;
 	else if (score >= 7)
 		n->passives++;
@@ -597,6 +705,7 @@ slm_nps_combine(PG_FUNCTION_ARGS)
 	a->promoters = slm_add_counts(a->promoters, b->promoters, "slm.nps");
 	a->passives = slm_add_counts(a->passives, b->passives, "slm.nps");
 	a->detractors = slm_add_counts(a->detractors, b->detractors, "slm.nps");
+	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.nps");
 	if (nps_responses(a) < 0)
 		(void) slm_add_counts(PG_INT64_MAX, 1, "slm.nps");
 	PG_RETURN_POINTER(a);
@@ -640,4 +749,11 @@ Datum
 slm_nps_responses(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(nps_responses(PG_GETARG_SLM_NPS_P(0)));
+}
+
+/* invalid(slm.nps): rows left out for a score outside 0..10 */
+Datum
+slm_nps_invalid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_NPS_P(0)->invalid);
 }

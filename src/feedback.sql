@@ -50,7 +50,7 @@ CREATE TYPE slm.csat (
 );
 
 COMMENT ON TYPE slm.csat IS
-'Summary of customer satisfaction scores on one 1..scale rating: answers, satisfied answers (top two boxes) and the sum of the scores';
+'Summary of customer satisfaction scores on one 1..scale rating: answers, satisfied answers (top two boxes), the sum of the scores and invalid rows';
 
 -- CSAT aggregate and support functions.
 
@@ -76,7 +76,7 @@ AS 'MODULE_PATHNAME', 'slm_csat_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION slm.csat_combine(slm.csat, slm.csat) IS
-'Merges two CSAT summaries on the same scale (NULL is ignored); combine function of slm.csat_agg and transition of slm.rollup';
+'Merges two CSAT summaries on the same scale (NULL is ignored, and a summary whose rows all had a scale below 3 merges with any); combine function of slm.csat_agg and transition of slm.rollup';
 
 CREATE AGGREGATE slm.csat_agg(score integer) (
     SFUNC = slm.csat_agg_trans,
@@ -86,7 +86,7 @@ CREATE AGGREGATE slm.csat_agg(score integer) (
 );
 
 COMMENT ON AGGREGATE slm.csat_agg(integer) IS
-'Summarises customer satisfaction scores on a 1..5 scale (NULL scores are ignored)';
+'Summarises customer satisfaction scores on a 1..5 scale (NULL scores are ignored, scores outside 1..5 counted as invalid)';
 
 CREATE AGGREGATE slm.csat_agg(score integer, scale integer) (
     SFUNC = slm.csat_agg_trans,
@@ -96,7 +96,7 @@ CREATE AGGREGATE slm.csat_agg(score integer, scale integer) (
 );
 
 COMMENT ON AGGREGATE slm.csat_agg(integer, integer) IS
-'Summarises customer satisfaction scores on a 1..scale scale, scale 3 or more and the same for every row (NULL scores are ignored)';
+'Summarises customer satisfaction scores on a 1..scale scale, the same for every row (NULL scores are ignored; a score outside 1..scale or a scale below 3 is counted as invalid)';
 
 CREATE AGGREGATE slm.rollup(slm.csat) (
     SFUNC = slm.csat_combine,
@@ -141,6 +141,14 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION slm.satisfied(slm.csat) IS
 'Number of satisfied answers (score >= scale - 1)';
+
+CREATE FUNCTION slm.invalid(c slm.csat)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'slm_csat_invalid'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION slm.invalid(slm.csat) IS
+'Rows left out because the score was outside 1..scale or the scale below 3';
 
 -- NPS summary type.
 
@@ -189,7 +197,7 @@ CREATE TYPE slm.nps (
 );
 
 COMMENT ON TYPE slm.nps IS
-'Summary of Net Promoter Score answers (0..10): promoters, passives and detractors';
+'Summary of Net Promoter Score answers (0..10): promoters, passives, detractors and invalid rows';
 
 -- NPS aggregate and support functions.
 
@@ -217,7 +225,7 @@ CREATE AGGREGATE slm.nps_agg(score integer) (
 );
 
 COMMENT ON AGGREGATE slm.nps_agg(integer) IS
-'Summarises Net Promoter Score answers 0 to 10 (NULL scores are ignored)';
+'Summarises Net Promoter Score answers 0 to 10 (NULL scores are ignored, scores outside 0..10 counted as invalid)';
 
 CREATE AGGREGATE slm.rollup(slm.nps) (
     SFUNC = slm.nps_combine,
@@ -270,3 +278,11 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION slm.responses(slm.nps) IS
 'Number of NPS answers';
+
+CREATE FUNCTION slm.invalid(n slm.nps)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'slm_nps_invalid'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION slm.invalid(slm.nps) IS
+'Rows left out because the score was outside 0..10';

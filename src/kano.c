@@ -9,10 +9,10 @@
  * Berger et al. with Timko's coefficients and DuMouchel's continuous
  * analysis; Fong's test). The summary keeps only counts and sums, so it is
  * of fixed size however many rows it describes, and merging summaries is
- * exact for counts: category counts, the distribution of each question's
- * answers (from which the DuMouchel means and deviations are derived
- * exactly), rows skipped for a missing answer, and float8 sums of the
- * self-stated importance.
+ * exact: category counts, the distribution of each question's answers (from
+ * which the DuMouchel means and deviations are derived exactly), rows left
+ * out for a missing answer or a value that is not an answer, and fixed-point
+ * sums of the self-stated importance.
  *
  * This file also holds the text grammar shared with feedback.c (kano.h).
  *
@@ -32,7 +32,6 @@
 #include "miscadmin.h"
 #include "parser/scansup.h"
 #include "utils/builtins.h"
-#include "utils/float.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
@@ -40,21 +39,44 @@
 #include "kano.h"
 
 /* ----------
- * slm.kano, stored form (version 1)
+ * slm.kano, stored form (version 2)
  *
  * A fixed-size varlena. Categories are indexed A, O, M, I, R, Q; answers
  * like, must-be, neutral, live-with, dislike (codes 1 to 5). Respondents
  * are the rows with both answers: the sum of the category counts, which
- * equals the sum of either answer distribution. Importance is summed over
- * the respondents that gave one ("rated"), in all and by answer.
+ * equals the sum of either answer distribution. Rows left out are counted
+ * as skipped (an answer was NULL) or invalid (a value could not be judged).
+ * Importance is summed over the respondents that gave one ("rated"), in
+ * all and by answer.
+ *
+ * Importance sums are exact: each weight is rounded to the nearest
+ * millionth and added as an integer number of millionths into 128 bits.
+ * Weights are at most KANO_MAX_WEIGHT and respondents at most
+ * KANO_MAX_RESPONDENTS, so a sum stays below 2^121 and never overflows, and
+ * it is the same however the rows were ordered or split.
+ *
+ * Version 1 (slm 0.1.0) had no invalid count and float8 importance sums;
+ * such values, on disk or in binary input, are converted when read (see
+ * kano_from_v1).
  * ----------
  */
-#define SLM_KANO_VERSION	1
+#define SLM_KANO_VERSION	2
 #define KANO_NCAT			6
 #define KANO_NANSWER		5
 
 /* Respondents a summary may hold, so that sums of counts cannot overflow. */
 #define KANO_MAX_RESPONDENTS	(PG_INT64_MAX / 4)
+
+/* Importance: millionths per unit, and the largest weight in millionths. */
+#define KANO_WEIGHT_SCALE	1000000
+#define KANO_MAX_WEIGHT		INT64CONST(1000000000000000000)	/* 10^12 units */
+
+/* An importance sum in millionths: hi * 2^64 + lo. */
+typedef struct KanoSum
+{
+	uint64		hi;
+	uint64		lo;
+} KanoSum;
 
 typedef struct SlmKano
 {
@@ -66,13 +88,34 @@ typedef struct SlmKano
 	int64		fans[KANO_NANSWER]; /* functional answers, like .. dislike */
 	int64		dans[KANO_NANSWER]; /* dysfunctional answers */
 	int64		skipped;		/* rows with a NULL answer */
+	int64		invalid;		/* rows with a value that is not an answer
+								 * or an importance */
 	int64		rated;			/* respondents that gave an importance */
-	float8		wsum;			/* their importance, summed */
-	float8		fw[KANO_NANSWER];	/* ... by functional answer */
-	float8		dw[KANO_NANSWER];	/* ... by dysfunctional answer */
+	KanoSum		wsum;			/* their importance, summed */
+	KanoSum		fw[KANO_NANSWER];	/* ... by functional answer */
+	KanoSum		dw[KANO_NANSWER];	/* ... by dysfunctional answer */
 } SlmKano;
 
-#define DatumGetSlmKanoP(X)		((SlmKano *) PG_DETOAST_DATUM(X))
+/* slm.kano as slm 0.1.0 stored it. */
+typedef struct SlmKanoV1
+{
+	int32		vl_len_;
+	uint8		version;		/* 1 */
+	uint8		flags;
+	uint16		reserved;
+	int64		cat[KANO_NCAT];
+	int64		fans[KANO_NANSWER];
+	int64		dans[KANO_NANSWER];
+	int64		skipped;
+	int64		rated;
+	float8		wsum;
+	float8		fw[KANO_NANSWER];
+	float8		dw[KANO_NANSWER];
+} SlmKanoV1;
+
+static SlmKano *kano_from_datum(Datum d);
+
+#define DatumGetSlmKanoP(X)		kano_from_datum(X)
 #define PG_GETARG_SLM_KANO_P(n) DatumGetSlmKanoP(PG_GETARG_DATUM(n))
 
 enum
@@ -110,8 +153,9 @@ static const int fscore[KANO_NANSWER] = {4, 2, 0, -1, -2};
 static const int dscore[KANO_NANSWER] = {-2, -1, 0, 2, 4};
 
 /*
- * Accepted answer labels, normalised (see normalise_word): the five labels
- * of the specification, then their synonyms.
+ * Accepted answers, normalised (see normalise_word): the five labels of the
+ * specification and their codes, then for each answer the wording of Berger
+ * et al.'s questionnaire, the usual shortened survey forms and synonyms.
  */
 typedef struct KanoLabel
 {
@@ -122,11 +166,17 @@ typedef struct KanoLabel
 static const KanoLabel kano_labels[] = {
 	{"like", 0}, {"must be", 1}, {"neutral", 2}, {"live with", 3}, {"dislike", 4},
 	{"1", 0}, {"2", 1}, {"3", 2}, {"4", 3}, {"5", 4},
-	{"i like it that way", 0}, {"enjoy", 0}, {"delighted", 0},
-	{"expect", 1}, {"it must be that way", 1}, {"basic", 1},
+	{"i like it that way", 0}, {"i like it", 0}, {"i would like it", 0},
+	{"enjoy", 0}, {"delighted", 0},
+	{"it must be that way", 1}, {"i expect it to be that way", 1},
+	{"i expect it", 1}, {"expect", 1}, {"basic", 1},
+	{"i am neutral", 2}, {"im neutral", 2}, {"i dont care", 2},
 	{"indifferent", 2}, {"doesnt matter", 2},
-	{"tolerate", 3}, {"accept", 3}, {"can live with it", 3},
-	{"i dislike it that way", 4}, {"cant accept", 4}
+	{"i can live with it that way", 3}, {"i can live with it", 3},
+	{"can live with it", 3}, {"i can tolerate it", 3}, {"tolerate", 3},
+	{"accept", 3},
+	{"i dislike it that way", 4}, {"i dislike it", 4},
+	{"i would dislike it", 4}, {"cant accept", 4}
 };
 
 /* Longest normalised word worth comparing; longer input matches nothing. */
@@ -149,6 +199,7 @@ PG_FUNCTION_INFO_V1(slm_kano_agg_trans_text);
 PG_FUNCTION_INFO_V1(slm_kano_combine);
 PG_FUNCTION_INFO_V1(slm_count);
 PG_FUNCTION_INFO_V1(slm_skipped);
+PG_FUNCTION_INFO_V1(slm_kano_invalid);
 PG_FUNCTION_INFO_V1(slm_respondents);
 PG_FUNCTION_INFO_V1(slm_category);
 PG_FUNCTION_INFO_V1(slm_better);
@@ -311,6 +362,34 @@ slm_read_float8s(SlmReader *r, const char *key, double *v, int n)
 	return true;
 }
 
+/*
+ * Is the next field "key"? Looks ahead without reading anything, so that a
+ * field added in a later version can be optional on input.
+ */
+bool
+slm_read_has_key(SlmReader *r, const char *key)
+{
+	const char *p = r->p;
+	size_t		len = strlen(key);
+
+	while (*p != '\0' && scanner_isspace(*p))
+		p++;
+	if (r->nfields > 0)
+	{
+		if (*p != ',')
+			return false;
+		p++;
+		while (*p != '\0' && scanner_isspace(*p))
+			p++;
+	}
+	if (strncmp(p, key, len) != 0)
+		return false;
+	p += len;
+	while (*p != '\0' && scanner_isspace(*p))
+		p++;
+	return *p == '=';
+}
+
 /* Read the closing ")" and make sure nothing follows. */
 bool
 slm_read_end(SlmReader *r)
@@ -392,8 +471,9 @@ slm_add_counts(int64 a, int64 b, const char *typname)
 /*
  * Normalise a word for comparison: lower-case ASCII, surrounding white space
  * dropped, apostrophes (also the typographic one in UTF-8) dropped, and
- * hyphens, underscores and runs of white space made one space. Returns
- * false if the result would not fit in KANO_WORD_MAX bytes.
+ * hyphens, underscores, full stops, commas and runs of white space made one
+ * space, so that "I'm neutral." reads "im neutral". Returns false if the
+ * result would not fit in KANO_WORD_MAX bytes.
  */
 static bool
 normalise_word(const char *s, int len, char *buf)
@@ -415,8 +495,8 @@ normalise_word(const char *s, int len, char *buf)
 			i += 2;
 			continue;
 		}
-		if (c == '-' || c == '_' || c == ' ' || c == '\t' || c == '\n' ||
-			c == '\r' || c == '\f' || c == '\v')
+		if (c == '-' || c == '_' || c == '.' || c == ',' || c == ' ' ||
+			c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		{
 			space = (n > 0);
 			continue;
@@ -432,28 +512,18 @@ normalise_word(const char *s, int len, char *buf)
 	return true;
 }
 
-/* Raise the error for a bad answer code. */
-static void
-kano_bad_code(int32 code, const char *question)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid Kano answer %d for the %s question", code, question),
-			 errdetail("Answers are coded 1 (like), 2 (must-be), 3 (neutral), 4 (live-with) and 5 (dislike).")));
-}
-
-/* Index (0 = like .. 4 = dislike) of an integer answer code. */
+/* Index (0 = like .. 4 = dislike) of an integer answer code, or -1. */
 static inline int
-kano_answer_int(int32 code, const char *question)
+kano_code(int32 code)
 {
 	if (code < 1 || code > KANO_NANSWER)
-		kano_bad_code(code, question);
+		return -1;
 	return code - 1;
 }
 
-/* Index (0 = like .. 4 = dislike) of a text answer. */
+/* Index (0 = like .. 4 = dislike) of a text answer, or -1. */
 static int
-kano_answer_text(text *t, const char *question)
+kano_word(text *t)
 {
 	static const struct
 	{
@@ -481,13 +551,37 @@ kano_answer_text(text *t, const char *question)
 				return kano_labels[i].answer;
 		}
 	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid Kano answer \"%s\" for the %s question",
-					text_to_cstring(t), question),
-			 errdetail("Accepted answers are like, must-be, neutral, live-with and dislike, their codes 1 to 5, and the synonyms I like it that way, enjoy, delighted, expect, it must be that way, basic, indifferent, doesn't matter, tolerate, accept, can live with it, I dislike it that way and can't accept."),
-			 errhint("Case, surrounding white space and apostrophes do not matter, and a hyphen may be written as a space or an underscore.")));
-	return -1;					/* keep compiler quiet */
+	return -1;
+}
+
+/* Index of an integer answer code; an error if it is not one. */
+static int
+kano_answer_int(int32 code, const char *question)
+{
+	int			a = kano_code(code);
+
+	if (a < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid Kano answer %d for the %s question", code, question),
+				 errdetail("Answers are coded 1 (like), 2 (must-be), 3 (neutral), 4 (live-with) and 5 (dislike).")));
+	return a;
+}
+
+/* Index of a text answer; an error if it is not one. */
+static int
+kano_answer_text(text *t, const char *question)
+{
+	int			a = kano_word(t);
+
+	if (a < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid Kano answer \"%s\" for the %s question",
+						text_to_cstring(t), question),
+				 errdetail("Accepted answers are like, must-be, neutral, live-with and dislike, their codes 1 to 5, the wordings of Berger et al. (I like it that way, It must be that way, I am neutral, I can live with it that way, I dislike it that way), their short forms (I like it, I expect it, I'm neutral, I can live with it, I dislike it) and the synonyms listed in the documentation."),
+				 errhint("Case, surrounding white space, apostrophes, full stops and commas do not matter, and a hyphen may be written as a space or an underscore.")));
+	return a;
 }
 
 /* The evaluation table named by the "table" argument. */
@@ -637,11 +731,282 @@ sum_counts(const int64 *v, int n)
 	return s;
 }
 
-/* Is a float8 sum a finite non-negative number, not -0? */
-static inline bool
-valid_sum(double v)
+/*
+ * Exact importance sums: unsigned 128-bit arithmetic on two 64-bit halves,
+ * written out so that it works, and stores the same bytes, on every
+ * platform whether or not the compiler has a 128-bit integer.
+ */
+
+/* a += b */
+static inline void
+ksum_add(KanoSum *a, const KanoSum *b)
 {
-	return isfinite(v) && v >= 0 && !signbit(v);
+	uint64		lo = a->lo + b->lo;
+
+	a->hi += b->hi + (lo < a->lo ? 1 : 0);
+	a->lo = lo;
+}
+
+/* a += v */
+static inline void
+ksum_add_u64(KanoSum *a, uint64 v)
+{
+	uint64		lo = a->lo + v;
+
+	a->hi += (lo < a->lo ? 1 : 0);
+	a->lo = lo;
+}
+
+/* Is a sum zero? */
+static inline bool
+ksum_is_zero(const KanoSum *a)
+{
+	return a->hi == 0 && a->lo == 0;
+}
+
+/* Compare two sums: negative, zero or positive as a <, = or > b. */
+static int
+ksum_cmp(const KanoSum *a, const KanoSum *b)
+{
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	return 0;
+}
+
+/* The full 128-bit product of two unsigned 64-bit numbers. */
+static KanoSum
+ksum_mul(uint64 a, uint64 b)
+{
+	uint64		a0 = a & 0xFFFFFFFF;
+	uint64		a1 = a >> 32;
+	uint64		b0 = b & 0xFFFFFFFF;
+	uint64		b1 = b >> 32;
+	uint64		p00 = a0 * b0;
+	uint64		p01 = a0 * b1;
+	uint64		p10 = a1 * b0;
+	uint64		mid = (p00 >> 32) + (p01 & 0xFFFFFFFF) + (p10 & 0xFFFFFFFF);
+	KanoSum		r;
+
+	r.lo = (mid << 32) | (p00 & 0xFFFFFFFF);
+	r.hi = a1 * b1 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+	return r;
+}
+
+/*
+ * a = 10 a + digit, for reading decimals; false if a is already so large
+ * (2^122 or more) that no summary can hold it, which also keeps the
+ * multiplication from overflowing.
+ */
+static bool
+ksum_shift_digit(KanoSum *a, int digit)
+{
+	KanoSum		lo;
+
+	if (a->hi >= (UINT64CONST(1) << 58))
+		return false;
+	lo = ksum_mul(a->lo, 10);
+	a->hi = a->hi * 10 + lo.hi;
+	a->lo = lo.lo;
+	ksum_add_u64(a, (uint64) digit);
+	return true;
+}
+
+/* a = a / d for 0 < d < 2^32; returns the remainder. */
+static uint32
+ksum_divmod(KanoSum *a, uint32 d)
+{
+	uint64		limb[4];
+	uint64		rem = 0;
+	int			i;
+
+	/* long division by 32-bit limbs, most significant first */
+	limb[0] = a->hi >> 32;
+	limb[1] = a->hi & 0xFFFFFFFF;
+	limb[2] = a->lo >> 32;
+	limb[3] = a->lo & 0xFFFFFFFF;
+	for (i = 0; i < 4; i++)
+	{
+		uint64		cur = (rem << 32) | limb[i];
+
+		limb[i] = cur / d;
+		rem = cur % d;
+	}
+	a->hi = (limb[0] << 32) | limb[1];
+	a->lo = (limb[2] << 32) | limb[3];
+	return (uint32) rem;
+}
+
+/* A sum as a float8 (still in millionths). */
+static inline double
+ksum_to_double(const KanoSum *a)
+{
+	return (double) a->hi * 18446744073709551616.0 + (double) a->lo;
+}
+
+/*
+ * Append a sum of millionths as an exact decimal number of units: the
+ * integer part, then up to six decimals without trailing zeros.
+ */
+static void
+ksum_write(StringInfo buf, const KanoSum *v)
+{
+	char		digits[48];
+	KanoSum		t = *v;
+	int			n = 0;
+	int			last;
+	int			i;
+
+	/* digits, least significant first, at least one before the point */
+	do
+	{
+		digits[n++] = (char) ('0' + ksum_divmod(&t, 10));
+	} while (!ksum_is_zero(&t) || n < 7);
+	for (i = n - 1; i >= 6; i--)
+		appendStringInfoChar(buf, digits[i]);
+	for (last = 0; last < 6 && digits[last] == '0'; last++)
+		;
+	if (last < 6)
+	{
+		appendStringInfoChar(buf, '.');
+		for (i = 5; i >= last; i--)
+			appendStringInfoChar(buf, digits[i]);
+	}
+}
+
+/* Append "key=v1/.../vn" of importance sums. */
+static void
+write_ksums(StringInfo buf, const char *key, const KanoSum *v, int n)
+{
+	int			i;
+
+	writer_key(buf, key);
+	for (i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(buf, '/');
+		ksum_write(buf, &v[i]);
+	}
+}
+
+/*
+ * Read "key=v1/.../vn" of importance sums written as decimal numbers with
+ * at most six decimals, exactly.
+ */
+static bool
+read_ksums(SlmReader *r, const char *key, KanoSum *v, int n)
+{
+	int			i;
+
+	if (!reader_key(r, key))
+		return false;
+	for (i = 0; i < n; i++)
+	{
+		KanoSum		x = {0, 0};
+		int			decimals = -1;	/* -1 before the point */
+
+		if (i > 0 && !reader_char(r, '/', "\"/\""))
+			return false;
+		reader_skip_space(r);
+		if (!isdigit((unsigned char) *r->p))
+			return reader_fail(r, "a non-negative number");
+		for (;;)
+		{
+			if (isdigit((unsigned char) *r->p))
+			{
+				if (decimals == 6)
+				{
+					errsave(r->escontext,
+							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							 errmsg("invalid input syntax for type %s: \"%s\"",
+									r->typname, r->input),
+							 errdetail("Importance sums have at most six decimals, at character %d.",
+									   pg_mbstrlen_with_len(r->input,
+															(int) (r->p - r->input)) + 1)));
+					return false;
+				}
+				if (!ksum_shift_digit(&x, *r->p - '0'))
+					goto out_of_range;
+				if (decimals >= 0)
+					decimals++;
+				r->p++;
+			}
+			else if (*r->p == '.' && decimals < 0)
+			{
+				r->p++;
+				decimals = 0;
+				if (!isdigit((unsigned char) *r->p))
+					return reader_fail(r, "a digit");
+			}
+			else
+				break;
+		}
+		for (decimals = Max(decimals, 0); decimals < 6; decimals++)
+		{
+			if (!ksum_shift_digit(&x, 0))
+				goto out_of_range;
+		}
+		v[i] = x;
+	}
+	return true;
+
+out_of_range:
+	errsave(r->escontext,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
+					key, r->typname, r->input),
+			 errdetail("An importance sum is at most 1000000000000 per respondent.")));
+	return false;
+}
+
+/*
+ * A version 1 (float8) importance sum in millionths, rounded to the nearest
+ * one. Returns NULL, or a sentence saying why it cannot be held.
+ */
+static const char *
+ksum_from_v1(double w, KanoSum *out)
+{
+	double		x;
+
+	if (!isfinite(w) || w < 0 || signbit(w))
+		return "An importance sum is not a finite non-negative number.";
+	x = rint(w * KANO_WEIGHT_SCALE);
+	if (x >= ldexp(1.0, 121))
+		return "An importance sum is more than 1000000000000 per respondent.";
+
+	/*
+	 * Both steps are exact: x / 2^64 only changes the exponent, and the
+	 * remainder is a multiple of x's unit in the last place below 2^64.
+	 */
+	out->hi = (uint64) (x / 18446744073709551616.0);
+	out->lo = (uint64) (x - (double) out->hi * 18446744073709551616.0);
+	return NULL;
+}
+
+/* Fill the importance sums of k from version 1 sums; NULL or a problem. */
+static const char *
+kano_sums_from_v1(SlmKano *k, double wsum, const double *fw, const double *dw)
+{
+	const char *problem = ksum_from_v1(wsum, &k->wsum);
+	int			i;
+
+	for (i = 0; problem == NULL && i < KANO_NANSWER; i++)
+	{
+		problem = ksum_from_v1(fw[i], &k->fw[i]);
+		if (problem == NULL)
+			problem = ksum_from_v1(dw[i], &k->dw[i]);
+	}
+	return problem;
+}
+
+/* Is the sum s more than count respondents can give? */
+static inline bool
+ksum_too_large(const KanoSum *s, int64 count)
+{
+	KanoSum		limit = ksum_mul((uint64) count, (uint64) KANO_MAX_WEIGHT);
+
+	return ksum_cmp(s, &limit) > 0;
 }
 
 /*
@@ -673,7 +1038,7 @@ kano_check(const SlmKano *k)
 	for (i = 0; i < KANO_NANSWER; i++)
 		if (k->fans[i] < 0 || k->dans[i] < 0)
 			return "An answer count is negative.";
-	if (k->skipped < 0 || k->rated < 0)
+	if (k->skipped < 0 || k->invalid < 0 || k->rated < 0)
 		return "A count is negative.";
 	n = sum_counts(k->cat, KANO_NCAT);
 	if (n < 0 || n > KANO_MAX_RESPONDENTS)
@@ -712,23 +1077,79 @@ kano_check(const SlmKano *k)
 
 	if (k->rated > n)
 		return "More respondents gave an importance than there are respondents.";
-	if (!valid_sum(k->wsum))
-		return "The importance sum is not a finite non-negative number.";
+	if (k->rated == 0 && !ksum_is_zero(&k->wsum))
+		return "The importance sum is not zero but nobody gave an importance.";
 	for (i = 0; i < KANO_NANSWER; i++)
 	{
-		if (!valid_sum(k->fw[i]) || !valid_sum(k->dw[i]))
-			return "An importance sum is not a finite non-negative number.";
-		if ((k->fw[i] > 0 && k->fans[i] == 0) || (k->dw[i] > 0 && k->dans[i] == 0))
+		if ((!ksum_is_zero(&k->fw[i]) && k->fans[i] == 0) ||
+			(!ksum_is_zero(&k->dw[i]) && k->dans[i] == 0))
 			return "An answer nobody gave has an importance sum.";
-		if (k->rated == 0 && (k->fw[i] != 0 || k->dw[i] != 0))
+		if (k->rated == 0 && (!ksum_is_zero(&k->fw[i]) || !ksum_is_zero(&k->dw[i])))
 			return "An importance sum is not zero but nobody gave an importance.";
 	}
-	if (k->rated == 0 && k->wsum != 0)
-		return "The importance sum is not zero but nobody gave an importance.";
+	if (ksum_too_large(&k->wsum, k->rated))
+		return "The importance sum is more than 1000000000000 per respondent that gave an importance.";
+	for (i = 0; i < KANO_NANSWER; i++)
+	{
+		if (ksum_too_large(&k->fw[i], k->fans[i]) ||
+			ksum_too_large(&k->dw[i], k->dans[i]))
+			return "An importance sum is more than 1000000000000 per respondent that gave the answer.";
+	}
 	return NULL;
 }
 
-/* Text input of slm.kano. */
+/*
+ * A summary stored by slm 0.1.0 (format version 1), converted: no rows were
+ * counted as invalid, and its float8 importance sums are rounded to the
+ * nearest millionth. Fails if they are more than this version holds, which
+ * only weights above 10^12 can have caused.
+ */
+static SlmKano *
+kano_from_v1(const SlmKanoV1 *o)
+{
+	SlmKano    *k = kano_new(CurrentMemoryContext);
+	const char *problem;
+
+	k->flags = o->flags;
+	k->reserved = o->reserved;
+	memcpy(k->cat, o->cat, sizeof(k->cat));
+	memcpy(k->fans, o->fans, sizeof(k->fans));
+	memcpy(k->dans, o->dans, sizeof(k->dans));
+	k->skipped = o->skipped;
+	k->rated = o->rated;
+	problem = kano_sums_from_v1(k, o->wsum, o->fw, o->dw);
+	if (problem == NULL)
+		problem = kano_check(k);
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("slm.kano summary of format version 1 cannot be read"),
+				 errdetail_internal("%s", problem),
+				 errhint("Summarise its rows again with kano_agg(); importance above 1000000000000 now counts a row as invalid.")));
+	return k;
+}
+
+/* A summary argument, detoasted, and converted if stored in version 1. */
+static SlmKano *
+kano_from_datum(Datum d)
+{
+	SlmKano    *k = (SlmKano *) PG_DETOAST_DATUM(d);
+
+	if (k->version == SLM_KANO_VERSION && VARSIZE(k) == sizeof(SlmKano))
+		return k;
+	if (k->version == 1 && VARSIZE(k) == sizeof(SlmKanoV1))
+		return kano_from_v1((const SlmKanoV1 *) k);
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("invalid slm.kano value of format version %d and %d bytes",
+					k->version, (int) VARSIZE(k))));
+	return NULL;				/* keep compiler quiet */
+}
+
+/*
+ * Text input of slm.kano. The form of slm 0.1.0, without "invalid" and with
+ * float8 importance sums, is read too.
+ */
 Datum
 slm_kano_in(PG_FUNCTION_ARGS)
 {
@@ -736,7 +1157,8 @@ slm_kano_in(PG_FUNCTION_ARGS)
 	struct Node *escontext = SLM_ESCONTEXT_ARG(fcinfo);
 	SlmKano    *k = kano_new(CurrentMemoryContext);
 	SlmReader	r;
-	const char *problem;
+	bool		v1;
+	const char *problem = NULL;
 
 	if (!slm_read_begin(&r, str, "slm.kano", escontext) ||
 		!slm_read_int64s(&r, "A", &k->cat[CAT_A], 1) ||
@@ -745,17 +1167,35 @@ slm_kano_in(PG_FUNCTION_ARGS)
 		!slm_read_int64s(&r, "I", &k->cat[CAT_I], 1) ||
 		!slm_read_int64s(&r, "R", &k->cat[CAT_R], 1) ||
 		!slm_read_int64s(&r, "Q", &k->cat[CAT_Q], 1) ||
-		!slm_read_int64s(&r, "skipped", &k->skipped, 1) ||
+		!slm_read_int64s(&r, "skipped", &k->skipped, 1))
+		PG_RETURN_NULL();
+	v1 = !slm_read_has_key(&r, "invalid");
+	if ((!v1 && !slm_read_int64s(&r, "invalid", &k->invalid, 1)) ||
 		!slm_read_int64s(&r, "functional", k->fans, KANO_NANSWER) ||
 		!slm_read_int64s(&r, "dysfunctional", k->dans, KANO_NANSWER) ||
-		!slm_read_int64s(&r, "rated", &k->rated, 1) ||
-		!slm_read_float8s(&r, "importance", &k->wsum, 1) ||
-		!slm_read_float8s(&r, "functional_importance", k->fw, KANO_NANSWER) ||
-		!slm_read_float8s(&r, "dysfunctional_importance", k->dw, KANO_NANSWER) ||
-		!slm_read_end(&r))
+		!slm_read_int64s(&r, "rated", &k->rated, 1))
+		PG_RETURN_NULL();
+	if (v1)
+	{
+		double		wsum;
+		double		fw[KANO_NANSWER];
+		double		dw[KANO_NANSWER];
+
+		if (!slm_read_float8s(&r, "importance", &wsum, 1) ||
+			!slm_read_float8s(&r, "functional_importance", fw, KANO_NANSWER) ||
+			!slm_read_float8s(&r, "dysfunctional_importance", dw, KANO_NANSWER) ||
+			!slm_read_end(&r))
+			PG_RETURN_NULL();
+		problem = kano_sums_from_v1(k, wsum, fw, dw);
+	}
+	else if (!read_ksums(&r, "importance", &k->wsum, 1) ||
+			 !read_ksums(&r, "functional_importance", k->fw, KANO_NANSWER) ||
+			 !read_ksums(&r, "dysfunctional_importance", k->dw, KANO_NANSWER) ||
+			 !slm_read_end(&r))
 		PG_RETURN_NULL();
 
-	problem = kano_check(k);
+	if (problem == NULL)
+		problem = kano_check(k);
 	if (problem != NULL)
 	{
 		errsave(escontext,
@@ -784,31 +1224,43 @@ slm_kano_out(PG_FUNCTION_ARGS)
 		slm_write_int64s(&buf, key, &k->cat[i], 1);
 	}
 	slm_write_int64s(&buf, "skipped", &k->skipped, 1);
+	slm_write_int64s(&buf, "invalid", &k->invalid, 1);
 	slm_write_int64s(&buf, "functional", k->fans, KANO_NANSWER);
 	slm_write_int64s(&buf, "dysfunctional", k->dans, KANO_NANSWER);
 	slm_write_int64s(&buf, "rated", &k->rated, 1);
-	slm_write_float8s(&buf, "importance", &k->wsum, 1);
-	slm_write_float8s(&buf, "functional_importance", k->fw, KANO_NANSWER);
-	slm_write_float8s(&buf, "dysfunctional_importance", k->dw, KANO_NANSWER);
+	write_ksums(&buf, "importance", &k->wsum, 1);
+	write_ksums(&buf, "functional_importance", k->fw, KANO_NANSWER);
+	write_ksums(&buf, "dysfunctional_importance", k->dw, KANO_NANSWER);
 	appendStringInfoChar(&buf, ')');
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* Binary input of slm.kano: a version byte, then the fields in order. */
+/* Read an importance sum of the binary form: high, then low half. */
+static void
+recv_ksum(StringInfo buf, KanoSum *s)
+{
+	s->hi = (uint64) pq_getmsgint64(buf);
+	s->lo = (uint64) pq_getmsgint64(buf);
+}
+
+/*
+ * Binary input of slm.kano: a version byte, then the fields in order. The
+ * version 1 form of slm 0.1.0 (no invalid count, float8 sums) is read too.
+ */
 Datum
 slm_kano_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	SlmKano    *k = kano_new(CurrentMemoryContext);
 	int			version = pq_getmsgbyte(buf);
-	const char *problem;
+	const char *problem = NULL;
 	int			i;
 
-	if (version != SLM_KANO_VERSION)
+	if (version != 1 && version != SLM_KANO_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary data for type %s", "slm.kano"),
-				 errdetail("Format version %d is not supported; this version of slm reads version %d.",
+				 errdetail("Format version %d is not supported; this version of slm reads versions 1 and %d.",
 						   version, SLM_KANO_VERSION)));
 	for (i = 0; i < KANO_NCAT; i++)
 		k->cat[i] = pq_getmsgint64(buf);
@@ -817,14 +1269,33 @@ slm_kano_recv(PG_FUNCTION_ARGS)
 	for (i = 0; i < KANO_NANSWER; i++)
 		k->dans[i] = pq_getmsgint64(buf);
 	k->skipped = pq_getmsgint64(buf);
-	k->rated = pq_getmsgint64(buf);
-	k->wsum = pq_getmsgfloat8(buf);
-	for (i = 0; i < KANO_NANSWER; i++)
-		k->fw[i] = pq_getmsgfloat8(buf);
-	for (i = 0; i < KANO_NANSWER; i++)
-		k->dw[i] = pq_getmsgfloat8(buf);
+	if (version == 1)
+	{
+		double		wsum;
+		double		fw[KANO_NANSWER];
+		double		dw[KANO_NANSWER];
 
-	problem = kano_check(k);
+		k->rated = pq_getmsgint64(buf);
+		wsum = pq_getmsgfloat8(buf);
+		for (i = 0; i < KANO_NANSWER; i++)
+			fw[i] = pq_getmsgfloat8(buf);
+		for (i = 0; i < KANO_NANSWER; i++)
+			dw[i] = pq_getmsgfloat8(buf);
+		problem = kano_sums_from_v1(k, wsum, fw, dw);
+	}
+	else
+	{
+		k->invalid = pq_getmsgint64(buf);
+		k->rated = pq_getmsgint64(buf);
+		recv_ksum(buf, &k->wsum);
+		for (i = 0; i < KANO_NANSWER; i++)
+			recv_ksum(buf, &k->fw[i]);
+		for (i = 0; i < KANO_NANSWER; i++)
+			recv_ksum(buf, &k->dw[i]);
+	}
+
+	if (problem == NULL)
+		problem = kano_check(k);
 	if (problem != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -833,7 +1304,15 @@ slm_kano_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(k);
 }
 
-/* Binary output of slm.kano. */
+/* Write an importance sum of the binary form. */
+static void
+send_ksum(StringInfo buf, const KanoSum *s)
+{
+	pq_sendint64(buf, (int64) s->hi);
+	pq_sendint64(buf, (int64) s->lo);
+}
+
+/* Binary output of slm.kano, format version 2. */
 Datum
 slm_kano_send(PG_FUNCTION_ARGS)
 {
@@ -850,12 +1329,13 @@ slm_kano_send(PG_FUNCTION_ARGS)
 	for (i = 0; i < KANO_NANSWER; i++)
 		pq_sendint64(&buf, k->dans[i]);
 	pq_sendint64(&buf, k->skipped);
+	pq_sendint64(&buf, k->invalid);
 	pq_sendint64(&buf, k->rated);
-	pq_sendfloat8(&buf, k->wsum);
+	send_ksum(&buf, &k->wsum);
 	for (i = 0; i < KANO_NANSWER; i++)
-		pq_sendfloat8(&buf, k->fw[i]);
+		send_ksum(&buf, &k->fw[i]);
 	for (i = 0; i < KANO_NANSWER; i++)
-		pq_sendfloat8(&buf, k->dw[i]);
+		send_ksum(&buf, &k->dw[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -891,27 +1371,42 @@ kano_transition_state(FunctionCallInfo fcinfo)
 	return (SlmKano *) PG_GETARG_POINTER(0);
 }
 
-/* The importance argument of a transition step, checked; -1 if none. */
-static double
+/* Importance arguments that are not a weight in millionths. */
+#define KANO_NO_WEIGHT		(-1)	/* NULL or not passed */
+#define KANO_BAD_WEIGHT		(-2)	/* not a weight slm can judge */
+
+/*
+ * The importance argument of a transition step in millionths, rounded to
+ * the nearest one; KANO_NO_WEIGHT if there is none, KANO_BAD_WEIGHT if it
+ * is negative, NaN or more than 10^12.
+ */
+static int64
 kano_importance_arg(FunctionCallInfo fcinfo)
 {
 	double		w;
 
 	if (PG_NARGS() < 4 || PG_ARGISNULL(3))
-		return -1;
+		return KANO_NO_WEIGHT;
 	w = PG_GETARG_FLOAT8(3);
-	if (isnan(w) || w < 0 || isinf(w))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid Kano importance %s", float8out_internal(w)),
-				 errdetail("Importance must be a finite number of zero or more.")));
-	return w;
+	/* -0 is zero; the comparisons are false for NaN */
+	if (!(w >= 0 && w <= (double) (KANO_MAX_WEIGHT / KANO_WEIGHT_SCALE)))
+		return KANO_BAD_WEIGHT;
+	return (int64) rint(w * KANO_WEIGHT_SCALE);
 }
 
-/* Count one row with answers f and d (-1 for NULL) and importance w. */
+/*
+ * Count one row with answers f and d (-1 for NULL) and importance w (see
+ * kano_importance_arg). A row with a value that is not an answer or an
+ * importance is invalid, else one with a NULL answer is skipped.
+ */
 static void
-kano_add_row(SlmKano *k, int f, int d, double w)
+kano_add_row(SlmKano *k, int f, int d, bool bad, int64 w)
 {
+	if (bad || w == KANO_BAD_WEIGHT)
+	{
+		k->invalid++;
+		return;
+	}
 	if (f < 0 || d < 0)
 	{
 		k->skipped++;
@@ -923,10 +1418,9 @@ kano_add_row(SlmKano *k, int f, int d, double w)
 	if (w >= 0)
 	{
 		k->rated++;
-		/* adding to +0 turns an importance of -0 into +0 */
-		k->wsum += w;
-		k->fw[f] += w;
-		k->dw[d] += w;
+		ksum_add_u64(&k->wsum, (uint64) w);
+		ksum_add_u64(&k->fw[f], (uint64) w);
+		ksum_add_u64(&k->dw[d], (uint64) w);
 	}
 }
 
@@ -934,14 +1428,13 @@ kano_add_row(SlmKano *k, int f, int d, double w)
 Datum
 slm_kano_agg_trans_int(PG_FUNCTION_ARGS)
 {
-	int			f = PG_ARGISNULL(1) ? -1 :
-		kano_answer_int(PG_GETARG_INT32(1), "functional");
-	int			d = PG_ARGISNULL(2) ? -1 :
-		kano_answer_int(PG_GETARG_INT32(2), "dysfunctional");
-	double		w = kano_importance_arg(fcinfo);
+	int			f = PG_ARGISNULL(1) ? -1 : kano_code(PG_GETARG_INT32(1));
+	int			d = PG_ARGISNULL(2) ? -1 : kano_code(PG_GETARG_INT32(2));
+	bool		bad = (!PG_ARGISNULL(1) && f < 0) || (!PG_ARGISNULL(2) && d < 0);
+	int64		w = kano_importance_arg(fcinfo);
 	SlmKano    *k = kano_transition_state(fcinfo);
 
-	kano_add_row(k, f, d, w);
+	kano_add_row(k, f, d, bad, w);
 	PG_RETURN_POINTER(k);
 }
 
@@ -949,22 +1442,21 @@ slm_kano_agg_trans_int(PG_FUNCTION_ARGS)
 Datum
 slm_kano_agg_trans_text(PG_FUNCTION_ARGS)
 {
-	int			f = PG_ARGISNULL(1) ? -1 :
-		kano_answer_text(PG_GETARG_TEXT_PP(1), "functional");
-	int			d = PG_ARGISNULL(2) ? -1 :
-		kano_answer_text(PG_GETARG_TEXT_PP(2), "dysfunctional");
-	double		w = kano_importance_arg(fcinfo);
+	int			f = PG_ARGISNULL(1) ? -1 : kano_word(PG_GETARG_TEXT_PP(1));
+	int			d = PG_ARGISNULL(2) ? -1 : kano_word(PG_GETARG_TEXT_PP(2));
+	bool		bad = (!PG_ARGISNULL(1) && f < 0) || (!PG_ARGISNULL(2) && d < 0);
+	int64		w = kano_importance_arg(fcinfo);
 	SlmKano    *k = kano_transition_state(fcinfo);
 
-	kano_add_row(k, f, d, w);
+	kano_add_row(k, f, d, bad, w);
 	PG_RETURN_POINTER(k);
 }
 
 /*
  * kano_combine(slm.kano, slm.kano): merge two summaries. It is the combine
  * function of kano_agg and the transition of rollup; NULL summaries are
- * ignored. Counts add exactly, so any split of the rows gives the same
- * counts; only the float8 importance sums may differ in the last bits.
+ * ignored. Counts and importance sums add exactly, so any split of the
+ * rows gives the same summary.
  */
 Datum
 slm_kano_combine(PG_FUNCTION_ARGS)
@@ -996,12 +1488,13 @@ slm_kano_combine(PG_FUNCTION_ARGS)
 	{
 		a->fans[i] = slm_add_counts(a->fans[i], b->fans[i], "slm.kano");
 		a->dans[i] = slm_add_counts(a->dans[i], b->dans[i], "slm.kano");
-		a->fw[i] += b->fw[i];
-		a->dw[i] += b->dw[i];
+		ksum_add(&a->fw[i], &b->fw[i]);
+		ksum_add(&a->dw[i], &b->dw[i]);
 	}
 	a->skipped = slm_add_counts(a->skipped, b->skipped, "slm.kano");
+	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.kano");
 	a->rated = slm_add_counts(a->rated, b->rated, "slm.kano");
-	a->wsum += b->wsum;
+	ksum_add(&a->wsum, &b->wsum);
 	/* the respondents must stay within what a summary holds */
 	n = sum_counts(a->cat, KANO_NCAT);
 	if (n < 0 || n > KANO_MAX_RESPONDENTS)
@@ -1113,6 +1606,13 @@ Datum
 slm_skipped(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(PG_GETARG_SLM_KANO_P(0)->skipped);
+}
+
+/* invalid(slm.kano): rows left out for a value that could not be judged */
+Datum
+slm_kano_invalid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_SLM_KANO_P(0)->invalid);
 }
 
 /* respondents(slm.kano): rows with both answers */
@@ -1316,23 +1816,38 @@ slm_importance(PG_FUNCTION_ARGS)
 {
 	SlmKano    *k = PG_GETARG_SLM_KANO_P(0);
 
+	KanoSum		units;
+	uint32		millionths;
+
 	if (k->rated == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(k->wsum / k->rated);
+
+	/*
+	 * Whole units and millionths apart, so that a sum of up to 2^53 units
+	 * is converted exactly and the mean rounds once (an importance of 9 and
+	 * of 10^12 averages to 500000000004.5, not a neighbour of it).
+	 */
+	units = k->wsum;
+	millionths = ksum_divmod(&units, KANO_WEIGHT_SCALE);
+	PG_RETURN_FLOAT8(ksum_to_double(&units) / k->rated +
+					 (double) millionths / ((double) k->rated * KANO_WEIGHT_SCALE));
 }
 
-/* Importance-weighted mean of a score, or false if there is no weight. */
+/*
+ * Importance-weighted mean of a score, or false if there is no weight. The
+ * sums are exact, so the result does not depend on how the rows were split.
+ */
 static bool
-weighted_mean(const SlmKano *k, const double *w, const int *score, double *mean)
+weighted_mean(const SlmKano *k, const KanoSum *w, const int *score, double *mean)
 {
 	double		sum = 0;
 	int			i;
 
-	if (k->rated == 0 || k->wsum == 0)
+	if (k->rated == 0 || ksum_is_zero(&k->wsum))
 		return false;
 	for (i = 0; i < KANO_NANSWER; i++)
-		sum += w[i] * score[i];
-	*mean = sum / k->wsum;
+		sum += ksum_to_double(&w[i]) * score[i];
+	*mean = sum / ksum_to_double(&k->wsum);
 	return true;
 }
 

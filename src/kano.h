@@ -5,9 +5,11 @@
  *	  the small grammar in which their summaries are written as text.
  *
  * A summary's text form is a parenthesised list of key=value fields in a
- * fixed order, e.g. "(scale=5,responses=3,satisfied=2,sum=12)". A value is
- * a non-negative integer, a non-negative finite float8, or a list of either
- * separated by slashes. White space may surround any token.
+ * fixed order, e.g. "(scale=5,responses=3,satisfied=2,sum=12,invalid=0)".
+ * A value is a non-negative integer, a non-negative number, or a list of
+ * either separated by slashes. White space may surround any token. A field
+ * added in a later version is optional on input, so that the text forms of
+ * earlier versions still read.
  *
  *-------------------------------------------------------------------------
  */
@@ -32,6 +34,7 @@ extern bool slm_read_begin(SlmReader *r, const char *input,
 						   const char *typname, struct Node *escontext);
 extern bool slm_read_int64s(SlmReader *r, const char *key, int64 *v, int n);
 extern bool slm_read_float8s(SlmReader *r, const char *key, double *v, int n);
+extern bool slm_read_has_key(SlmReader *r, const char *key);
 extern bool slm_read_end(SlmReader *r);
 
 /* Writing, in the same form. */

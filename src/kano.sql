@@ -21,7 +21,7 @@ AS 'MODULE_PATHNAME', 'slm_kano_category_text'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION slm.kano_category(text, text, text) IS
-'Kano category (A, O, M, I, R or Q) of a functional and a dysfunctional answer given as labels (like, must-be, neutral, live-with, dislike or a synonym); table standard or pouliot';
+'Kano category (A, O, M, I, R or Q) of a functional and a dysfunctional answer given as labels (like, must-be, neutral, live-with, dislike, the wordings of Berger et al. such as I like it that way, or a synonym); table standard or pouliot';
 
 -- The summary type.
 
@@ -70,7 +70,7 @@ CREATE TYPE slm.kano (
 );
 
 COMMENT ON TYPE slm.kano IS
-'Summary of Kano questionnaire answers for one feature: category counts, answer distributions, skipped rows and importance sums';
+'Summary of Kano questionnaire answers for one feature: category counts, answer distributions, skipped and invalid rows and exact importance sums';
 
 -- The aggregate and its support functions.
 
@@ -122,7 +122,7 @@ CREATE AGGREGATE slm.kano_agg(functional integer, dysfunctional integer) (
 );
 
 COMMENT ON AGGREGATE slm.kano_agg(integer, integer) IS
-'Summarises Kano answers coded 1 to 5 (rows with a NULL answer are counted as skipped)';
+'Summarises Kano answers coded 1 to 5 (rows with a NULL answer are counted as skipped, rows with another code as invalid)';
 
 CREATE AGGREGATE slm.kano_agg(functional integer, dysfunctional integer,
                               importance float8) (
@@ -133,7 +133,7 @@ CREATE AGGREGATE slm.kano_agg(functional integer, dysfunctional integer,
 );
 
 COMMENT ON AGGREGATE slm.kano_agg(integer, integer, float8) IS
-'Summarises Kano answers coded 1 to 5 with each respondent''s self-stated importance (NULL if not given)';
+'Summarises Kano answers coded 1 to 5 with each respondent''s self-stated importance (NULL if not given; rounded to the millionth; rows with another code, or an importance that is negative, NaN or above 10^12, are counted as invalid)';
 
 CREATE AGGREGATE slm.kano_agg(functional text, dysfunctional text) (
     SFUNC = slm.kano_agg_trans,
@@ -143,7 +143,7 @@ CREATE AGGREGATE slm.kano_agg(functional text, dysfunctional text) (
 );
 
 COMMENT ON AGGREGATE slm.kano_agg(text, text) IS
-'Summarises Kano answers given as labels (rows with a NULL answer are counted as skipped)';
+'Summarises Kano answers given as labels (rows with a NULL answer are counted as skipped, rows with an unrecognised answer as invalid)';
 
 CREATE AGGREGATE slm.kano_agg(functional text, dysfunctional text,
                               importance float8) (
@@ -154,7 +154,7 @@ CREATE AGGREGATE slm.kano_agg(functional text, dysfunctional text,
 );
 
 COMMENT ON AGGREGATE slm.kano_agg(text, text, float8) IS
-'Summarises Kano answers given as labels with each respondent''s self-stated importance (NULL if not given)';
+'Summarises Kano answers given as labels with each respondent''s self-stated importance (NULL if not given; rounded to the millionth; rows with an unrecognised answer, or an importance that is negative, NaN or above 10^12, are counted as invalid)';
 
 CREATE AGGREGATE slm.rollup(slm.kano) (
     SFUNC = slm.kano_combine,
@@ -191,6 +191,14 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION slm.skipped(slm.kano) IS
 'Rows left out because an answer was NULL';
+
+CREATE FUNCTION slm.invalid(k slm.kano)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'slm_kano_invalid'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION slm.invalid(slm.kano) IS
+'Rows left out because a value could not be judged: an answer that is not one, or an importance that is negative, NaN or above 10^12';
 
 CREATE FUNCTION slm.category(k slm.kano, rule text DEFAULT 'mode')
 RETURNS text
@@ -278,7 +286,7 @@ AS 'MODULE_PATHNAME', 'slm_importance'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION slm.importance(slm.kano) IS
-'Mean self-stated importance over the respondents that gave one';
+'Mean self-stated importance over the respondents that gave one (each weight rounded to the millionth)';
 
 CREATE FUNCTION slm.weighted_functional_mean(k slm.kano)
 RETURNS float8
