@@ -151,6 +151,7 @@ SELECT count(*) AS rows,
        count(*) FILTER (WHERE k.due IS NOT DISTINCT FROM t.due) AS due_agrees,
        count(*) FILTER (WHERE (k.status = 'breached') = coalesce(coalesce(k.stop, now()) > k.due, false)
                           AND (k.status = 'invalid') = coalesce(k.stop < k.start, false)
-                          AND k.breached = (k.status = 'breached')) AS status_agrees,
+                          AND k.breached IS NOT DISTINCT FROM
+                              CASE WHEN k.status <> 'invalid' THEN k.status = 'breached' END) AS status_agrees,
        count(*) FILTER (WHERE k.status = 'breached' AND k.stop IS NOT NULL) > 100 AS stopped_breached
 FROM br_tracked k JOIN br_ticket t USING (id);
