@@ -20,7 +20,7 @@ INSERT INTO label VALUES
     (1, 'like'), (2, 'must-be'), (3, 'neutral'), (4, 'live-with'), (5, 'dislike');
 SELECT f.word AS functional,
        string_agg(slm.kano_category(f.word, d.word), ' ' ORDER BY d.code) AS standard,
-       string_agg(slm.kano_category(f.word, d.word, "table" => 'pouliot'), ' ' ORDER BY d.code) AS pouliot
+       string_agg(slm.kano_category(f.word, d.word, scheme => 'pouliot'), ' ' ORDER BY d.code) AS pouliot
 FROM label f, label d
 GROUP BY f.code, f.word ORDER BY f.code;
 

@@ -116,55 +116,55 @@ COMMENT ON AGGREGATE slm.rollup(slm.compliance) IS
     'Merges compliance summaries into one, exactly as one pass over all their rows';
 
 -- accessors
-CREATE FUNCTION slm.total(slm.compliance) RETURNS bigint
+CREATE FUNCTION slm.total(c slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.total(slm.compliance) IS 'Rows judged: met + breached + open (invalid rows are not counted)';
-CREATE FUNCTION slm.met(slm.compliance) RETURNS bigint
+CREATE FUNCTION slm.met(c slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_met' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.met(slm.compliance) IS 'Rows that met their target';
-CREATE FUNCTION slm.breached(slm.compliance) RETURNS bigint
+CREATE FUNCTION slm.breached(c slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_breached' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.breached(slm.compliance) IS 'Rows that breached their target';
-CREATE FUNCTION slm.open(slm.compliance) RETURNS bigint
+CREATE FUNCTION slm.open(c slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_open' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.open(slm.compliance) IS 'Rows still running and not (yet) breached';
-CREATE FUNCTION slm.invalid(slm.compliance) RETURNS bigint
+CREATE FUNCTION slm.invalid(c slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_invalid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.invalid(slm.compliance) IS
     'Rows that could not be judged (a stop before the start, an infinite instant), outside met, breached and open';
-CREATE FUNCTION slm.compliance(slm.compliance) RETURNS float8
+CREATE FUNCTION slm.compliance(c slm.compliance) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_compliance_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.compliance(slm.compliance) IS
     'Compliance: met / (met + breached); NULL when no row is closed';
-CREATE FUNCTION slm.goal(slm.compliance) RETURNS float8
+CREATE FUNCTION slm.goal(c slm.compliance) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_compliance_goal' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.goal(slm.compliance) IS
     'The goal of the rows'' targets as a fraction; NULL when they have none or different ones';
-CREATE FUNCTION slm.goal_met(slm.compliance) RETURNS boolean
+CREATE FUNCTION slm.goal_met(c slm.compliance) RETURNS boolean
     AS 'MODULE_PATHNAME', 'slm_compliance_goal_met' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.goal_met(slm.compliance) IS
     'Compliance is at or above the goal (exact); NULL without a goal or a closed row';
-CREATE FUNCTION slm.error_budget(slm.compliance) RETURNS float8
+CREATE FUNCTION slm.error_budget(c slm.compliance) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_compliance_error_budget' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.error_budget(slm.compliance) IS
     'Share of the allowed breaches still unused: 1 - breach rate / (1 - goal); negative when overspent';
-CREATE FUNCTION slm.error_budget(slm.compliance, goal float8) RETURNS float8
+CREATE FUNCTION slm.error_budget(c slm.compliance, goal float8) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_compliance_error_budget' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.error_budget(slm.compliance, float8) IS
     'Error budget left against the given goal (a fraction, kept to six decimals)';
-CREATE FUNCTION slm.burn_rate(slm.compliance) RETURNS float8
+CREATE FUNCTION slm.burn_rate(c slm.compliance) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_compliance_burn_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.burn_rate(slm.compliance) IS
     'Burn rate: breach rate / (1 - goal); 1 spends the budget exactly over the window';
-CREATE FUNCTION slm.burn_rate(slm.compliance, goal float8) RETURNS float8
+CREATE FUNCTION slm.burn_rate(c slm.compliance, goal float8) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_compliance_burn_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.burn_rate(slm.compliance, float8) IS
     'Burn rate against the given goal (a fraction, kept to six decimals)';
-CREATE FUNCTION slm.mean_elapsed(slm.compliance) RETURNS interval
+CREATE FUNCTION slm.mean_elapsed(c slm.compliance) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_compliance_mean_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.mean_elapsed(slm.compliance) IS
     'Mean business time of the stopped clocks (paused time excluded), to the microsecond';
-CREATE FUNCTION slm.max_elapsed(slm.compliance) RETURNS interval
+CREATE FUNCTION slm.max_elapsed(c slm.compliance) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_compliance_max_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.max_elapsed(slm.compliance) IS
     'Longest business time of the stopped clocks (paused time excluded)';

@@ -584,7 +584,7 @@ kano_answer_text(text *t, const char *question)
 	return a;
 }
 
-/* The evaluation table named by the "table" argument. */
+/* The evaluation table named by the scheme argument. */
 static const KanoTable *
 kano_table(text *name)
 {
@@ -660,7 +660,7 @@ category_text(int cat)
 	return cstring_to_text_with_len(&cat_letter[cat], 1);
 }
 
-/* kano_category(integer, integer [, table]): one answer pair's category */
+/* kano_category(integer, integer [, scheme]): one answer pair's category */
 Datum
 slm_kano_category_int(PG_FUNCTION_ARGS)
 {
@@ -671,7 +671,7 @@ slm_kano_category_int(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(category_text((*table)[f][d]));
 }
 
-/* kano_category(text, text [, table]): one answer pair's category */
+/* kano_category(text, text [, scheme]): one answer pair's category */
 Datum
 slm_kano_category_text(PG_FUNCTION_ARGS)
 {

@@ -83,54 +83,54 @@ CREATE FUNCTION slm.target(duration interval, calendar slm.calendar DEFAULT '24x
 COMMENT ON FUNCTION slm.target(interval, slm.calendar, float8, float8) IS
     'Builds a target; goal and warn are fractions (0.95), kept to six decimals';
 
-CREATE FUNCTION slm.target_duration(slm.target) RETURNS interval
+CREATE FUNCTION slm.target_duration(target slm.target) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_target_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_duration(slm.target) IS 'The target''s business-time duration';
-CREATE FUNCTION slm.target_calendar(slm.target) RETURNS slm.calendar
+CREATE FUNCTION slm.target_calendar(target slm.target) RETURNS slm.calendar
     AS 'MODULE_PATHNAME', 'slm_target_calendar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_calendar(slm.target) IS 'The calendar the target''s clock runs on';
-CREATE FUNCTION slm.target_goal(slm.target) RETURNS float8
+CREATE FUNCTION slm.target_goal(target slm.target) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_target_goal' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_goal(slm.target) IS 'The compliance goal as a fraction, or NULL';
-CREATE FUNCTION slm.target_warn(slm.target) RETURNS float8
+CREATE FUNCTION slm.target_warn(target slm.target) RETURNS float8
     AS 'MODULE_PATHNAME', 'slm_target_warn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_warn(slm.target) IS 'The warning threshold as a fraction of the duration, or NULL';
 
-CREATE FUNCTION slm.deadline(slm.target, start timestamptz) RETURNS timestamptz
+CREATE FUNCTION slm.deadline(target slm.target, start timestamptz) RETURNS timestamptz
     AS 'MODULE_PATHNAME', 'slm_deadline' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.deadline(slm.target, timestamptz) IS
     'When the target''s duration runs out for a clock started at start';
-CREATE FUNCTION slm.deadline(slm.target, start timestamptz, paused tstzmultirange) RETURNS timestamptz
+CREATE FUNCTION slm.deadline(target slm.target, start timestamptz, paused tstzmultirange) RETURNS timestamptz
     AS 'MODULE_PATHNAME', 'slm_deadline' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.deadline(slm.target, timestamptz, tstzmultirange) IS
     'Deadline with paused time not counting (NULL paused: no pause; NULL when a pause has no end)';
 
-CREATE FUNCTION slm.elapsed(slm.target, start timestamptz, stop timestamptz) RETURNS interval
+CREATE FUNCTION slm.elapsed(target slm.target, start timestamptz, stop timestamptz) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.elapsed(slm.target, timestamptz, timestamptz) IS
     'Business time on the target''s calendar from start to stop; NULL when stop is before start';
-CREATE FUNCTION slm.elapsed(slm.target, start timestamptz, stop timestamptz, paused tstzmultirange)
+CREATE FUNCTION slm.elapsed(target slm.target, start timestamptz, stop timestamptz, paused tstzmultirange)
     RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.elapsed(slm.target, timestamptz, timestamptz, tstzmultirange) IS
     'Business time from start to stop, paused time excluded (NULL paused: no pause); NULL when stop is before start';
 
-CREATE FUNCTION slm.remaining(slm.target, start timestamptz, at timestamptz) RETURNS interval
+CREATE FUNCTION slm.remaining(target slm.target, start timestamptz, at timestamptz) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.remaining(slm.target, timestamptz, timestamptz) IS
     'Business time from instant at to the deadline; negative once open time has passed after it, 0 from a deadline at closing time to the next opening';
-CREATE FUNCTION slm.remaining(slm.target, start timestamptz, at timestamptz, paused tstzmultirange)
+CREATE FUNCTION slm.remaining(target slm.target, start timestamptz, at timestamptz, paused tstzmultirange)
     RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.remaining(slm.target, timestamptz, timestamptz, tstzmultirange) IS
     'Business time from instant at to the deadline, paused time excluded (NULL paused: no pause)';
 
-CREATE FUNCTION slm.status(slm.target, start timestamptz, stop timestamptz, at timestamptz)
+CREATE FUNCTION slm.status(target slm.target, start timestamptz, stop timestamptz, at timestamptz)
     RETURNS text
     AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION slm.status(slm.target, timestamptz, timestamptz, timestamptz) IS
     'met, breached (stop after the deadline) or invalid (stop before start) when stop is set; else breached (at after the deadline), at_risk or running as judged at instant at';
-CREATE FUNCTION slm.status(slm.target, start timestamptz, stop timestamptz, at timestamptz,
+CREATE FUNCTION slm.status(target slm.target, start timestamptz, stop timestamptz, at timestamptz,
                            paused tstzmultirange)
     RETURNS text
     AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;

@@ -15,3 +15,34 @@ CREATE FUNCTION slm.invalid(slm.compliance) RETURNS bigint
     AS 'MODULE_PATHNAME', 'slm_compliance_invalid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.invalid(slm.compliance) IS
     'Rows that could not be judged (a stop before the start, an infinite instant), outside met, breached and open';
+
+-- Arguments named as the documentation names them (adding names to
+-- unnamed arguments keeps every existing call valid).
+CREATE OR REPLACE FUNCTION slm.total(c slm.compliance) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'slm_compliance_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.met(c slm.compliance) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'slm_compliance_met' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.breached(c slm.compliance) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'slm_compliance_breached' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.open(c slm.compliance) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'slm_compliance_open' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.invalid(c slm.compliance) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'slm_compliance_invalid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.compliance(c slm.compliance) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_compliance_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.goal(c slm.compliance) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_compliance_goal' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.goal_met(c slm.compliance) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'slm_compliance_goal_met' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.error_budget(c slm.compliance) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_compliance_error_budget' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.error_budget(c slm.compliance, goal float8) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_compliance_error_budget' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.burn_rate(c slm.compliance) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_compliance_burn_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.burn_rate(c slm.compliance, goal float8) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_compliance_burn_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.mean_elapsed(c slm.compliance) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_compliance_mean_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.max_elapsed(c slm.compliance) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_compliance_max_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -35,3 +35,18 @@ COMMENT ON AGGREGATE slm.kano_agg(text, text, float8) IS
 
 COMMENT ON FUNCTION slm.importance(slm.kano) IS
 'Mean self-stated importance over the respondents that gave one (each weight rounded to the millionth)';
+
+-- kano_category's third argument is named scheme (TABLE is a reserved
+-- word, so the old name had to be double-quoted in named notation).
+-- CREATE OR REPLACE cannot rename an argument, and dropping the function
+-- would break views that call it; views store calls by position, so
+-- renaming the argument in place leaves them intact.
+UPDATE pg_catalog.pg_proc
+SET proargnames = ARRAY['functional', 'dysfunctional', 'scheme']::pg_catalog.text[]
+WHERE oid OPERATOR(pg_catalog.=) ANY (ARRAY[
+    'slm.kano_category(integer, integer, text)'::pg_catalog.regprocedure,
+    'slm.kano_category(text, text, text)'::pg_catalog.regprocedure]::pg_catalog.oid[]);
+COMMENT ON FUNCTION slm.kano_category(integer, integer, text) IS
+    'Kano category (A, O, M, I, R or Q) of a functional and a dysfunctional answer coded 1 like, 2 must-be, 3 neutral, 4 live-with, 5 dislike; scheme standard or pouliot';
+COMMENT ON FUNCTION slm.kano_category(text, text, text) IS
+    'Kano category (A, O, M, I, R or Q) of a functional and a dysfunctional answer given as labels (like, must-be, neutral, live-with, dislike, the wordings of Berger et al. such as I like it that way, or a synonym); scheme standard or pouliot';

@@ -17,3 +17,35 @@ COMMENT ON FUNCTION slm.status(slm.target, timestamptz, timestamptz, timestamptz
     'met, breached (stop after the deadline) or invalid (stop before start) when stop is set; else breached (at after the deadline), at_risk or running as judged at instant at';
 COMMENT ON FUNCTION slm.status(slm.target, timestamptz, timestamptz, timestamptz, tstzmultirange) IS
     'Status with paused time not counting (NULL paused: no pause); breached means after the deadline';
+
+-- Arguments named as the documentation names them (adding names to
+-- unnamed arguments keeps every existing call valid).
+CREATE OR REPLACE FUNCTION slm.target_duration(target slm.target) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_target_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.target_calendar(target slm.target) RETURNS slm.calendar
+    AS 'MODULE_PATHNAME', 'slm_target_calendar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.target_goal(target slm.target) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_target_goal' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.target_warn(target slm.target) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_target_warn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.deadline(target slm.target, start timestamptz) RETURNS timestamptz
+    AS 'MODULE_PATHNAME', 'slm_deadline' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.deadline(target slm.target, start timestamptz, paused tstzmultirange) RETURNS timestamptz
+    AS 'MODULE_PATHNAME', 'slm_deadline' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.elapsed(target slm.target, start timestamptz, stop timestamptz) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.elapsed(target slm.target, start timestamptz, stop timestamptz, paused tstzmultirange)
+    RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_elapsed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.remaining(target slm.target, start timestamptz, at timestamptz) RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.remaining(target slm.target, start timestamptz, at timestamptz, paused tstzmultirange)
+    RETURNS interval
+    AS 'MODULE_PATHNAME', 'slm_remaining' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.status(target slm.target, start timestamptz, stop timestamptz, at timestamptz)
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.status(target slm.target, start timestamptz, stop timestamptz, at timestamptz,
+                           paused tstzmultirange)
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
