@@ -30,9 +30,13 @@
  * of openings and closings in the range times the length of the chain, and
  * bounded (MAX_BREAKPOINTS).
  *
- * Only duration targets exist so far. The kind of a stage decides how its
- * deadline map is evaluated and cut into pieces (stage_prepare, stage_eval,
- * stage_pieces); composition and verdict do not depend on it.
+ * The kind of a stage decides how its deadline map is evaluated and cut
+ * into pieces (stage_prepare, stage_eval, stage_pieces); composition and
+ * verdict do not depend on it. Only duration targets exist so far. A
+ * business-day target ("the last closing of the N-th open local date after
+ * the start's") would list its calendar's open dates over the window and
+ * give constant pieces, cut at the local midnights and openings where the
+ * start's day 0 changes.
  *
  *-------------------------------------------------------------------------
  */
@@ -93,7 +97,7 @@ typedef enum StageKind
 	STAGE_DURATION				/* a business-time duration on a calendar */
 } StageKind;
 
-/* One target of the chain (or the SLA), prepared for a window of inputs. */
+/* One target of the chain, prepared for the window of inputs it gets. */
 typedef struct Stage
 {
 	StageKind	kind;
@@ -296,6 +300,7 @@ runs_build(Work *w, SlmClock *clk, int64 lo, int64 hi, Runs *r)
 		r->cum[j + 1] = r->cum[j] + (r->c[j] - r->o[j]);
 }
 
+/* Release the lists of runs. */
 static void
 runs_free(Runs *r)
 {
@@ -364,6 +369,7 @@ runs_inv_bwd(const Runs *r, int64 v)
 
 /* ---------- piecewise maps ---------- */
 
+/* An empty map over starts that end at end. */
 static void
 pieces_init(Pieces *p, int64 end)
 {
@@ -375,6 +381,7 @@ pieces_init(Pieces *p, int64 end)
 	p->end = end;
 }
 
+/* Release a map. */
 static void
 pieces_free(Pieces *p)
 {
@@ -621,6 +628,7 @@ stage_pieces(Work *w, const Stage *st, int64 x0, int64 x1, int64 shift, Pieces *
 	elog(ERROR, "unknown kind of stage %d", (int) st->kind);
 }
 
+/* Release what stage_prepare listed. */
 static void
 stage_free(Stage *st)
 {
