@@ -986,6 +986,17 @@ slm_underpinning(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
+/* A range of starts from its bounds (make_range gained an argument in 16). */
+static RangeType *
+gap_range(TypeCacheEntry *rtyp, RangeBound *lower, RangeBound *upper)
+{
+#if PG_VERSION_NUM >= 160000
+	return make_range(rtyp, lower, upper, false, NULL);
+#else
+	return make_range(rtyp, lower, upper, false);
+#endif
+}
+
 PG_FUNCTION_INFO_V1(slm_underpinning_gaps);
 /* slm.underpinning_gaps(sla, chain, starts): the starts the chain fails. */
 Datum
@@ -1056,11 +1067,7 @@ slm_underpinning_gaps(PG_FUNCTION_ARGS)
 			ghi.inclusive = false;
 			ghi.lower = false;
 		}
-		values[0] = RangeTypePGetDatum(make_range(rtyp, &glo, &ghi, false
-#if PG_VERSION_NUM >= 160000
-												  ,NULL
-#endif
-												  ));
+		values[0] = RangeTypePGetDatum(gap_range(rtyp, &glo, &ghi));
 		if (g->never)
 			nulls[1] = true;
 		else
