@@ -70,6 +70,9 @@
 #define DUR_PACKED	0
 #define DUR_WORKING 1
 
+/* 1 / log(201/199), to guess a bucket from a logarithm. */
+#define DUR_INV_LOG_GAMMA 99.9991666611106
+
 /* Slots of a new working state; doubled as buckets are added. */
 #define DUR_INITIAL_SLOTS 8
 
@@ -109,24 +112,22 @@ bucket_lower(int i)
 	return i == 0 ? 1 : dur_upper[i - 1] + 1;
 }
 
-/* The bucket of a duration of us >= 1 microseconds. */
+/*
+ * The bucket of a duration of us >= 1 microseconds: the smallest i with
+ * dur_upper[i] >= us, that is ceil(log(us) / log(gamma)). The logarithm
+ * only guesses (it can be one off); the table decides.
+ */
 static int
 bucket_of(int64 us)
 {
-	int			lo = 0,
-				hi = DUR_MAX_INDEX;
+	int			i = (int) ceil(log((double) us) * DUR_INV_LOG_GAMMA);
 
-	/* the smallest i with dur_upper[i] >= us */
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (dur_upper[mid] >= us)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
+	i = Min(Max(i, 0), DUR_MAX_INDEX);
+	while (i > 0 && dur_upper[i - 1] >= us)
+		i--;
+	while (dur_upper[i] < us)
+		i++;
+	return i;
 }
 
 /* Can bucket i hold a duration, a whole number of microseconds? */
@@ -358,23 +359,30 @@ count_row(SlmDurations *d, int64 *count)
 	(*count)++;
 }
 
-/* The slot of bucket i in working state w, or -(insertion point) - 1. */
+/*
+ * The slot of bucket i in working state w, or -(insertion point) - 1. The
+ * search has no data-dependent branch: durations arrive in random order,
+ * and mispredicted branches cost more than the comparisons.
+ */
 static int
 find_slot(const SlmDurations *w, int i)
 {
 	const int16 *index = DUR_INDEX(w);
-	int			lo = 0,
-				hi = w->nbuckets;
+	const int16 *base = index;
+	int			n = w->nbuckets;
+	int			lo;
 
-	while (lo < hi)
+	if (n == 0)
+		return -1;
+	while (n > 1)
 	{
-		int			mid = lo + (hi - lo) / 2;
+		int			half = n / 2;
 
-		if (index[mid] < i)
-			lo = mid + 1;
-		else
-			hi = mid;
+		base = base[half] < i ? base + half : base;
+		n -= half;
 	}
+	/* the first slot not below i is base or the one after */
+	lo = (int) (base - index) + (*base < i);
 	if (lo < w->nbuckets && index[lo] == i)
 		return lo;
 	return -lo - 1;
