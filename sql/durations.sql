@@ -382,6 +382,16 @@ SELECT slm.total(d), pg_column_size(d) < 8192 AS under_8kb,
                             WITHIN GROUP (ORDER BY e - s) FROM dur_million)) u(p, x)) AS within_1pct
 FROM dur_million_summary;
 
+-- large summaries survive text and binary round trips exactly
+SELECT count(*) AS summaries, bool_and(d::text::slm.durations::text = d::text) AS text_round_trip
+FROM (SELECT d FROM dur_summary UNION ALL SELECT d FROM dur_million_summary) s;
+\copy (SELECT dist, d FROM dur_summary UNION ALL SELECT 'million', d FROM dur_million_summary) TO 'results/durations_gen.bin' WITH (FORMAT binary)
+CREATE TABLE dur_gen_bin (dist text, d slm.durations);
+\copy dur_gen_bin FROM 'results/durations_gen.bin' WITH (FORMAT binary)
+SELECT count(*) AS summaries, bool_and(b.d::text = s.d::text) AS binary_round_trip
+FROM dur_gen_bin b JOIN (SELECT dist, d FROM dur_summary UNION ALL SELECT 'million', d FROM dur_million_summary) s
+USING (dist);
+
 -- merging is exact: one summary per row rolled up, daily summaries rolled
 -- up, the table split in parts with UNION ALL: all equal one pass
 SELECT count(*) AS dists,
@@ -421,10 +431,15 @@ EXPLAIN (COSTS OFF) SELECT slm.durations_agg(target, s, e, paused) FROM dur_gen;
 SELECT slm.durations_agg(target, s, e, paused)::text = (SELECT slm.rollup(d)::text FROM dur_serial) AS equal
 FROM dur_gen;
 EXPLAIN (COSTS OFF) SELECT slm.rollup(d) FROM (SELECT d FROM dur_serial, generate_series(1, 100)) x;
+CREATE TABLE dur_rollup_parallel AS SELECT slm.rollup(d) AS d FROM (SELECT d FROM dur_serial, generate_series(1, 100)) x;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
+
+SELECT d::text = (SELECT slm.rollup(d)::text FROM (SELECT d FROM dur_serial, generate_series(1, 100)) x) AS rollup_parallel_equal,
+       slm.total(d) = 100 * (SELECT sum(slm.total(d)) FROM dur_serial) AS counts_times_100
+FROM dur_rollup_parallel;
 
 -- partitionwise: rows of every distribution spread over four hash partitions
 CREATE TABLE dur_part (LIKE dur_gen) PARTITION BY HASH (g);

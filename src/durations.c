@@ -1090,6 +1090,7 @@ typedef struct DurWalk
 	bool		zeros_done;
 } DurWalk;
 
+/* Start a walk over the distribution of working state w. */
 static void
 walk_start(DurWalk *it, const SlmDurations *w)
 {
