@@ -10,7 +10,7 @@
  * The distribution is a sketch with logarithmic buckets (as DDSketch):
  * bucket i holds the durations x, in whole microseconds, with
  * gamma^(i-1) < x <= gamma^i, gamma = 201/199, so that one value stands for
- * every duration of its bucket within 0.9% (0.5% from one millisecond up);
+ * every duration of its bucket within 0.91% (0.54% from a millisecond up);
  * durations of zero have a bucket of their own, and the shortest and
  * longest durations are kept exactly. The bucket bounds are a generated
  * table (durations_table.h), computed in exact arithmetic: they are part of
