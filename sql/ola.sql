@@ -178,3 +178,6 @@ FROM ticket t JOIN policy p USING (priority)
 LEFT JOIN assignment a ON a.ticket = t.id AND a.assigned @> slm.deadline(p.target, t.opened)
 WHERE slm.status(p.target, t.opened, t.resolved, '2026-11-25 12:00') = 'breached'
 ORDER BY t.id;
+
+DROP VIEW held;
+DROP TABLE assignment, ticket, ola, policy, ola_ref, ola_gen;
