@@ -39,7 +39,7 @@ CREATE AGGREGATE slm.held_compliance_agg(target slm.target, held tstzmultirange,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.held_compliance_agg(slm.target, tstzmultirange, boolean) IS
-    'Summary of clocks that run only inside held, as slm.compliance_agg(target, lower(held), upper(held) when stopped else NULL, gaps); NULL or empty held skipped, unbounded invalid';
+    'Summary of clocks that run only inside held, as slm.compliance_agg(target, lower(held), upper(held) when stopped else NULL, gaps); NULL or empty held skipped; no lower bound, or no upper bound when stopped, invalid';
 CREATE AGGREGATE slm.held_compliance_agg(target slm.target, held tstzmultirange, stopped boolean,
                                          at timestamptz) (
     SFUNC = slm.held_compliance_agg_trans,
