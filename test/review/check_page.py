@@ -278,6 +278,7 @@ def main():
     ap.add_argument("-d", "--dbname")
     args = ap.parse_args()
     args.month = args.at = None
+    args.dservice, args.dpriority = "Service desk", 3
     static_checks(args.page)
     dom_checks(args.dom, args)
     net_checks((args.netlog, args.shot_netlog), args.probe_netlog)

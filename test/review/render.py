@@ -8,6 +8,7 @@ Python 3 standard library only.
 
     python3 test/review/render.py [-d DBNAME] [-o review.html]
                                   [--month 2026-11-01] [--at '2026-12-01 18:00+01']
+                                  [--service 'Service desk'] [--priority 3]
 
 The connection comes from the usual PGHOST, PGPORT, PGUSER variables. Each
 SQL file returns one chart's data in a plottable shape; open one with psql
@@ -52,6 +53,7 @@ def psql(args, script):
         cmd += ["-v", "month=" + args.month]
     if args.at:
         cmd += ["-v", "at=" + args.at]
+    cmd += ["-v", "service=" + args.dservice, "-v", f"priority={args.dpriority:d}"]
     return subprocess.run(cmd, input=script, check=True, capture_output=True, text=True).stdout
 
 
@@ -640,11 +642,13 @@ def main():
     ap.add_argument("-o", "--output", default=os.path.join(HERE, "out", "review.html"))
     ap.add_argument("--month", help="first day of the month under review (default: params.sql's)")
     ap.add_argument("--at", help="when the review is published (default: params.sql's)")
+    ap.add_argument("--service", default="Service desk", help="service of the durations chart")
+    ap.add_argument("--priority", type=int, default=3, help="priority of the durations chart")
     args = ap.parse_args()
+    args.dservice, args.dpriority = args.service, args.priority
     params = psql(args, "\\i '%s'\n\\echo :month\n\\echo :at\n"
                   % os.path.join(HERE, "params.sql").replace("'", "''")).splitlines()
     args.month_used, args.at_used = params[-2], params[-1]
-    args.dservice, args.dpriority = "Service desk", 3
     text = page(args)
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     with open(args.output, "w", encoding="utf-8") as f:
