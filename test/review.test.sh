@@ -6,7 +6,8 @@
 #   - the page's text loads nothing from elsewhere (no script, link, image,
 #     @import, url(), http:// or https://);
 #   - in the DOM Chromium built, each of the five charts has its title, axis
-#     labels, ticks, legend and one mark per row of its SQL file, at the
+#     labels, ticks, legend (where it has series) and one mark per row of
+#     its SQL file, at the
 #     query's values; the Kano points carry their labels; the tables show
 #     every service, the watermelon flags and the failing chains;
 #   - the net logs show no request of the page other than file:// (and a
