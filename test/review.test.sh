@@ -7,9 +7,9 @@
 #     @import, url(), http:// or https://);
 #   - in the DOM Chromium built, each of the five charts has its title, axis
 #     labels, ticks, legend (where it has series) and one mark per row of
-#     its SQL file, at the
-#     query's values; the Kano points carry their labels; the tables show
-#     every service, the watermelon flags and the failing chains;
+#     its SQL file, at the query's values; the Kano points carry their
+#     labels; the tables show every service, the watermelon flags and the
+#     failing chains;
 #   - the net logs show no request of the page other than file:// (and a
 #     probe page with a remote image shows that the check would see one);
 #   - the screenshot (1280x4000) is not blank: many colours, the services'
