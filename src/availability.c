@@ -16,7 +16,8 @@
  *
  * Aggregation keeps memory proportional to the number of disjoint outages,
  * not of rows. While aggregating, the state is a read-write expanded object
- * in the aggregate context (the executor adopts it without copying): rows
+ * under the aggregate context (the executor adopts it without copying; the
+ * states of all groups share one memory context, see states_context): rows
  * are appended to a buffer, and when the buffer is full its unsorted tail is
  * sorted and merged into the sorted head. The buffer doubles only when it is
  * still more than half full after merging, so every merge is paid for by at
@@ -130,7 +131,7 @@ typedef struct Period
 
 /* ---------- the outage buffer ---------- */
 
-#define OUTBUF_INITIAL 16
+#define OUTBUF_INITIAL 4
 
 /*
  * Outages being collected: o[0 .. nsorted) is a canonical list, the rest
@@ -371,12 +372,39 @@ eo_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	}
 }
 
-/* A new, empty state in its own context under parent. */
-static ExpandedOutages *
-eo_create(MemoryContext parent, int cap)
+/*
+ * The context that holds the states of all groups aggregated in aggcxt: a
+ * child of aggcxt, created on first use.
+ *
+ * The executor adopts a new transition value without copying it only when it
+ * is a read-write expanded object whose context is a child of the aggregate
+ * context, so the states cannot live in aggcxt itself. But they must not each
+ * have a context of their own either: under HashAggregate, PostgreSQL sums
+ * the memory of every child of the aggregate context each time it adds a
+ * group, which made one context per group cost time quadratic in the number
+ * of groups. All states of an aggregate context therefore share one child,
+ * which is freed with it (when the executor resets the aggregate context
+ * between groups, batches or rescans). The executor frees a state itself
+ * (DeleteExpandedObject, which would free the shared context) only when a
+ * transition function returns another value than the read-write state it was
+ * given, which ours never do.
+ */
+#define STATES_CXT_NAME "slm outage states"
+
+static MemoryContext
+states_context(MemoryContext aggcxt)
 {
-	MemoryContext cxt = AllocSetContextCreate(parent, "slm outages",
-											  ALLOCSET_SMALL_SIZES);
+	for (MemoryContext c = aggcxt->firstchild; c != NULL; c = c->nextchild)
+		if (strcmp(c->name, STATES_CXT_NAME) == 0)
+			return c;
+	return AllocSetContextCreate(aggcxt, STATES_CXT_NAME, ALLOCSET_DEFAULT_SIZES);
+}
+
+/* A new, empty state in the states context of aggcxt. */
+static ExpandedOutages *
+eo_create(MemoryContext aggcxt, int cap)
+{
+	MemoryContext cxt = states_context(aggcxt);
 	ExpandedOutages *eo = MemoryContextAllocZero(cxt, sizeof(ExpandedOutages));
 
 	EOH_init_header(&eo->hdr, &eo_methods, cxt);
@@ -386,9 +414,9 @@ eo_create(MemoryContext parent, int cap)
 
 /* A new availability state for a calendar and a period. */
 static ExpandedOutages *
-eo_create_avail(MemoryContext parent, int cap, const SlmCalendar *cal, const Period *p)
+eo_create_avail(MemoryContext aggcxt, int cap, const SlmCalendar *cal, const Period *p)
 {
-	ExpandedOutages *eo = eo_create(parent, cap);
+	ExpandedOutages *eo = eo_create(aggcxt, cap);
 
 	eo->cal = MemoryContextAlloc(eo->hdr.eoh_context, VARSIZE(cal));
 	memcpy(eo->cal, cal, VARSIZE(cal));
@@ -397,8 +425,12 @@ eo_create_avail(MemoryContext parent, int cap, const SlmCalendar *cal, const Per
 }
 
 /*
- * The datum is a read-write state of ours living directly under aggcxt (of
- * slm.availability_state with avail, else of slm.outages).
+ * The datum is a read-write state of ours in the states context of aggcxt
+ * (of slm.availability_state with avail, else of slm.outages).
+ *
+ * A read-write state of ours anywhere else cannot be a transition value of
+ * this aggregate; replacing it would make the executor free it, and with it
+ * every state sharing its context, so it is refused.
  */
 static bool
 is_own_state(Datum d, MemoryContext aggcxt, bool avail)
@@ -408,9 +440,12 @@ is_own_state(Datum d, MemoryContext aggcxt, bool avail)
 	if (!VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
 		return false;
 	eoh = DatumGetEOHP(d);
-	return eoh->eoh_methods == &eo_methods &&
-		MemoryContextGetParent(eoh->eoh_context) == aggcxt &&
-		(((ExpandedOutages *) eoh)->cal != NULL) == avail;
+	if (eoh->eoh_methods != &eo_methods)
+		return false;
+	if (MemoryContextGetParent(eoh->eoh_context) != aggcxt ||
+		(((ExpandedOutages *) eoh)->cal != NULL) != avail)
+		elog(ERROR, "slm aggregate state passed outside its aggregate");
+	return true;
 }
 
 /*
