@@ -40,4 +40,14 @@
 #define SLM_MY_LXID (MyProc->lxid)
 #endif
 
+/*
+ * Reserving a prefix for custom settings arrived in 15; before, settings
+ * under it that nobody defines only draw a warning.
+ */
+#if PG_VERSION_NUM >= 150000
+#define slm_reserve_guc_prefix(prefix) MarkGUCPrefixReserved(prefix)
+#else
+#define slm_reserve_guc_prefix(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 #endif							/* SLM_COMPAT_H */
