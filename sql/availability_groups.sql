@@ -40,13 +40,20 @@ SELECT 20011 + i % 10, i % 7,
 FROM generate_series(1, 10000) i;
 ANALYZE avg_rows;
 
--- the query under test, and where its results go
-CREATE TABLE avg_result (plan text, k int, o text, a float8);
+-- the query under test, and where its results go: outage_agg, and
+-- availability_agg with one calendar for all groups and with one of three
+-- calendars by group (new groups then alternate between calendars)
+CREATE TABLE avg_result (plan text, k int, o text, a float8, a3 float8);
 CREATE FUNCTION pg_temp.run(label text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO avg_result
     SELECT label, k, slm.outage_agg(r)::text,
-           slm.availability_agg(r, 'mon-fri 08:00-18:00; tz Europe/Berlin', '[2026-01-01, 2027-01-01)')
+           slm.availability_agg(r, 'mon-fri 08:00-18:00; tz Europe/Berlin', '[2026-01-01, 2027-01-01)'),
+           slm.availability_agg(r, (ARRAY['mon-fri 08:00-18:00; tz Europe/Berlin',
+                                          '24x7',
+                                          'mon-sat 06:00-22:00; 2026-12-24..2026-12-26 closed; tz America/New_York']
+                                    )[k % 3 + 1]::slm.calendar,
+                                '[2026-01-01, 2027-01-01)')
     FROM avg_rows GROUP BY k;
 END $$;
 
@@ -71,12 +78,17 @@ RESET enable_sort;
 ANALYZE avg_result;
 
 -- every group, in every plan; and no answer differs from the sorted one
-SELECT plan, count(*) AS groups, count(o) AS with_outages, count(a) AS with_availability
+SELECT plan, count(*) AS groups, count(o) AS with_outages, count(a) AS with_availability,
+       count(a3) AS with_availability3
 FROM avg_result GROUP BY plan ORDER BY plan;
 SELECT h.plan, count(*) AS differ
 FROM avg_result h JOIN avg_result s ON s.plan = 'sorted' AND s.k = h.k
-WHERE h.plan <> 'sorted' AND (h.o IS DISTINCT FROM s.o OR h.a IS DISTINCT FROM s.a)
+WHERE h.plan <> 'sorted' AND (h.o IS DISTINCT FROM s.o OR h.a IS DISTINCT FROM s.a OR h.a3 IS DISTINCT FROM s.a3)
 GROUP BY h.plan;
+-- each group was measured on its own calendar: only those on the first one
+-- agree with the one-calendar column
+SELECT k % 3 AS calendar, count(*) AS groups, count(*) FILTER (WHERE a3 = a) AS same_as_one_calendar
+FROM avg_result WHERE plan = 'sorted' GROUP BY 1 ORDER BY 1;
 -- the reference agrees with PostgreSQL's own union of ranges
 SELECT count(*) AS groups, count(*) FILTER (WHERE s.o::slm.outages::tstzmultirange IS DISTINCT FROM m.u) AS differ
 FROM avg_result s JOIN (SELECT k, range_agg(r) AS u FROM avg_rows GROUP BY k) m USING (k)

@@ -297,6 +297,13 @@ avail_state_period(const SlmAvailState *st)
 	return p;
 }
 
+/* Two calendars are the same (canonical forms, so bytes). */
+static bool
+calendar_same(const SlmCalendar *a, const SlmCalendar *b)
+{
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
 /* ---------- the aggregate state: an expanded object ---------- */
 
 /*
@@ -388,38 +395,83 @@ eo_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
  * (DeleteExpandedObject, which would free the shared context) only when a
  * transition function returns another value than the read-write state it was
  * given, which ours never do.
+ *
+ * The context is found again among the children of aggcxt by a reset
+ * callback of ours registered on it, whose argument is the StatesCxt header
+ * allocated in it: nothing outside the context has to be told when the
+ * executor frees it.
  */
-#define STATES_CXT_NAME "slm outage states"
-
-static MemoryContext
-states_context(MemoryContext aggcxt)
+typedef struct StatesCxt
 {
-	for (MemoryContext c = aggcxt->firstchild; c != NULL; c = c->nextchild)
-		if (strcmp(c->name, STATES_CXT_NAME) == 0)
-			return c;
-	return AllocSetContextCreate(aggcxt, STATES_CXT_NAME, ALLOCSET_DEFAULT_SIZES);
+	MemoryContext cxt;			/* holds the states and this header */
+	SlmCalendar *cal;			/* calendar copied last, shared by its states */
+	MemoryContextCallback mark; /* identifies the context as ours */
+} StatesCxt;
+
+/* Callback of the mark: everything lives in the context, nothing to do. */
+static void
+states_cxt_freed(void *arg)
+{
 }
 
-/* A new, empty state in the states context of aggcxt. */
-static ExpandedOutages *
-eo_create(MemoryContext aggcxt, int cap)
+/* The states context of aggcxt, created on first use. */
+static StatesCxt *
+states_context(MemoryContext aggcxt)
 {
-	MemoryContext cxt = states_context(aggcxt);
-	ExpandedOutages *eo = MemoryContextAllocZero(cxt, sizeof(ExpandedOutages));
+	MemoryContext cxt;
+	StatesCxt  *sc;
 
-	EOH_init_header(&eo->hdr, &eo_methods, cxt);
-	buf_init(&eo->buf, cxt, cap);
+	for (cxt = aggcxt->firstchild; cxt != NULL; cxt = cxt->nextchild)
+		if (cxt->reset_cbs != NULL && cxt->reset_cbs->func == states_cxt_freed)
+			return (StatesCxt *) cxt->reset_cbs->arg;
+	cxt = AllocSetContextCreate(aggcxt, "slm outage states", ALLOCSET_DEFAULT_SIZES);
+	sc = MemoryContextAllocZero(cxt, sizeof(StatesCxt));
+	sc->cxt = cxt;
+	sc->mark.func = states_cxt_freed;
+	sc->mark.arg = sc;
+	MemoryContextRegisterResetCallback(cxt, &sc->mark);
+	return sc;
+}
+
+/* A new, empty state in the states context sc. */
+static ExpandedOutages *
+eo_create_in(StatesCxt *sc, int cap)
+{
+	ExpandedOutages *eo = MemoryContextAllocZero(sc->cxt, sizeof(ExpandedOutages));
+
+	EOH_init_header(&eo->hdr, &eo_methods, sc->cxt);
+	buf_init(&eo->buf, sc->cxt, cap);
 	return eo;
 }
 
-/* A new availability state for a calendar and a period. */
+/* A new, empty slm.outages state under aggcxt. */
+static ExpandedOutages *
+eo_create(MemoryContext aggcxt, int cap)
+{
+	return eo_create_in(states_context(aggcxt), cap);
+}
+
+/*
+ * A new availability state for a calendar and a period under aggcxt.
+ *
+ * Each state carries its group's calendar, and groups usually share one (a
+ * calendar can be large: up to megabytes at the documented limits). States
+ * are never freed one by one, only with their context, so a state may point
+ * at the copy made for an earlier one: one copy serves all consecutive new
+ * groups with the same calendar instead of one copy per group.
+ */
 static ExpandedOutages *
 eo_create_avail(MemoryContext aggcxt, int cap, const SlmCalendar *cal, const Period *p)
 {
-	ExpandedOutages *eo = eo_create(aggcxt, cap);
+	StatesCxt  *sc = states_context(aggcxt);
+	ExpandedOutages *eo = eo_create_in(sc, cap);
 
-	eo->cal = MemoryContextAlloc(eo->hdr.eoh_context, VARSIZE(cal));
-	memcpy(eo->cal, cal, VARSIZE(cal));
+	if (sc->cal == NULL || !calendar_same(cal, sc->cal))
+	{
+		sc->cal = MemoryContextAlloc(sc->cxt, VARSIZE(cal));
+		memcpy(sc->cal, cal, VARSIZE(cal));
+	}
+	eo->cal = sc->cal;
 	eo->period = *p;
 	return eo;
 }
@@ -1555,13 +1607,6 @@ period_eq(const Period *a, const Period *b)
 	if (a->empty || b->empty)
 		return a->empty == b->empty;
 	return a->start == b->start && a->end == b->end;
-}
-
-/* Two calendars are the same (canonical forms, so bytes). */
-static bool
-calendar_same(const SlmCalendar *a, const SlmCalendar *b)
-{
-	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
 }
 
 /* Refuse a row or partial state whose calendar or period differs from the group's. */
