@@ -180,11 +180,18 @@ buf_compact(OutBuf *b, bool make_room)
 {
 	if (b->nsorted < b->n)
 	{
-		SlmOutage  *dst = MemoryContextAlloc(b->cxt, b->cap * sizeof(SlmOutage));
+		SlmOutage  *dst;
 		int			i = 0,
 					j = b->nsorted,
 					m = 0;
 
+		/*
+		 * The merge writes to a second array of the same capacity: in place,
+		 * tail entries that sort before head entries would overwrite head
+		 * entries not yet read. The old array is freed at once, so a state
+		 * holds two arrays only during a merge.
+		 */
+		dst = MemoryContextAlloc(b->cxt, b->cap * sizeof(SlmOutage));
 		outage_sort(b->o + b->nsorted, b->n - b->nsorted);
 		while (i < b->nsorted || j < b->n)
 		{
@@ -207,6 +214,14 @@ buf_compact(OutBuf *b, bool make_room)
 		b->n = b->nsorted = m;
 	}
 	check_outage_count(b->n);
+
+	/*
+	 * Doubling only when merging left the buffer more than half full means
+	 * every merge comes after at least cap / 2 appends, which pay for it.
+	 * The buffer never shrinks, but it never holds more than about four
+	 * times the longest list the state has had: memory follows the disjoint
+	 * outages, not the rows.
+	 */
 	if (make_room && b->n > b->cap / 2)
 	{
 		b->cap *= 2;
@@ -232,6 +247,7 @@ buf_add(OutBuf *b, TimestampTz s, TimestampTz e)
 	}
 	if (b->n == b->cap)
 		buf_compact(b, true);
+	/* after a gap past the last outage of a canonical buffer: still canonical */
 	if (b->n == b->nsorted && (b->n == 0 || s > b->o[b->n - 1].end))
 		b->nsorted++;
 	b->o[b->n].start = s;
