@@ -76,23 +76,10 @@ typedef struct SlmCalendar
 #define PG_GETARG_SLM_CALENDAR_P(n) DatumGetSlmCalendarP(PG_GETARG_DATUM(n))
 #define PG_RETURN_SLM_CALENDAR_P(x) PG_RETURN_POINTER(x)
 
-/*
- * A cursor over a literal being parsed, for the text input of slm's types:
- * slm_scan_error reports a syntax error (22P02) naming the type, quoting the
- * input and giving the position of the cursor.
- */
-typedef struct SlmScan
-{
-	const char *input;			/* the whole literal, for messages */
-	const char *p;				/* cursor */
-	struct Node *escontext;		/* soft-error context, or NULL */
-	const char *typname;		/* "slm.calendar", ... */
-} SlmScan;
-
-extern bool slm_scan_error(SlmScan *sc, const char *what);
-
-/* calendar.c */
+/* calendar.c; a calendar inside another literal is read with its scan */
+struct SlmScan;
 extern SlmCalendar *slm_calendar_parse(const char *str, struct Node *escontext);
+extern SlmCalendar *slm_calendar_scan(struct SlmScan *sc);
 extern char *slm_calendar_to_cstring(const SlmCalendar *cal);
 extern SlmCalendar *slm_calendar_default(void);
 extern int	slm_bytes_cmp(const struct varlena *a, const struct varlena *b);
