@@ -726,25 +726,14 @@ read_ksums(SlmScan *r, const char *key, KanoSum *v, int n)
 		KanoSum		x = {0, 0};
 		int			decimals = -1;	/* -1 before the point */
 
-		if (i > 0 && !slm_scan_expect(r, '/', "\"/\""))
+		if (!slm_scan_list_item(r, i, "a non-negative number"))
 			return false;
-		slm_scan_skip_space(r);
-		if (!isdigit((unsigned char) *r->p))
-			return slm_scan_expected(r, "a non-negative number");
 		for (;;)
 		{
 			if (isdigit((unsigned char) *r->p))
 			{
 				if (decimals == 6)
-				{
-					errsave(r->escontext,
-							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-							 errmsg("invalid input syntax for type %s: \"%s\"",
-									r->typname, r->input),
-							 errdetail("Importance sums have at most six decimals at character %d.",
-									   slm_scan_position(r, r->p))));
-					return false;
-				}
+					return slm_scan_error(r, "Importance sums have at most six decimals");
 				if (!ksum_shift_digit(&x, *r->p - '0'))
 					goto out_of_range;
 				if (decimals >= 0)
@@ -771,12 +760,8 @@ read_ksums(SlmScan *r, const char *key, KanoSum *v, int n)
 	return true;
 
 out_of_range:
-	errsave(r->escontext,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
-					key, r->typname, r->input),
-			 errdetail("An importance sum is at most 1000000000000 per respondent.")));
-	return false;
+	return slm_scan_field_out_of_range(r, key,
+									   "An importance sum is at most 1000000000000 per respondent.");
 }
 
 /*

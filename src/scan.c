@@ -324,6 +324,37 @@ slm_scan_has_field(const SlmScan *sc, const char *key)
 	return *ahead.p == '=';
 }
 
+/*
+ * Step to value i of a field's slash-separated list: past the "/" before
+ * every value but the first, and white space. The value must start with a
+ * digit; what names it for the message if it does not.
+ */
+bool
+slm_scan_list_item(SlmScan *sc, int i, const char *what)
+{
+	if (i > 0 && !slm_scan_expect(sc, '/', "\"/\""))
+		return false;
+	slm_scan_skip_space(sc);
+	if (!isdigit((unsigned char) *sc->p))
+		return slm_scan_expected(sc, what);
+	return true;
+}
+
+/*
+ * Report a value of field key that is well written but too large for its
+ * type (22003); detail says what the limit is.
+ */
+bool
+slm_scan_field_out_of_range(SlmScan *sc, const char *key, const char *detail)
+{
+	errsave(sc->escontext,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
+					key, sc->typname, sc->input),
+			 errdetail_internal("%s", detail)));
+	return false;
+}
+
 /* Read "key=v1/v2/.../vn" of non-negative integers. */
 bool
 slm_scan_field_int64s(SlmScan *sc, const char *key, int64 *v, int n)
@@ -332,20 +363,11 @@ slm_scan_field_int64s(SlmScan *sc, const char *key, int64 *v, int n)
 		return false;
 	for (int i = 0; i < n; i++)
 	{
-		if (i > 0 && !slm_scan_expect(sc, '/', "\"/\""))
+		if (!slm_scan_list_item(sc, i, "a non-negative integer"))
 			return false;
-		slm_scan_skip_space(sc);
-		if (!isdigit((unsigned char) *sc->p))
-			return slm_scan_expected(sc, "a non-negative integer");
 		if (!scan_digits(sc, &v[i]))
-		{
-			errsave(sc->escontext,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
-							key, sc->typname, sc->input),
-					 errdetail("Counts must fit in a bigint.")));
-			return false;
-		}
+			return slm_scan_field_out_of_range(sc, key,
+											   "Counts must fit in a bigint.");
 	}
 	return true;
 }
@@ -360,23 +382,14 @@ slm_scan_field_float8s(SlmScan *sc, const char *key, double *v, int n)
 	{
 		char	   *end;
 
-		if (i > 0 && !slm_scan_expect(sc, '/', "\"/\""))
+		if (!slm_scan_list_item(sc, i, "a non-negative number"))
 			return false;
-		slm_scan_skip_space(sc);
-		if (!isdigit((unsigned char) *sc->p))
-			return slm_scan_expected(sc, "a non-negative number");
 		errno = 0;
 		v[i] = strtod(sc->p, &end);
 		/* an underflow to a tiny or zero value is accepted, as float8in does */
 		if (!isfinite(v[i]) || (errno == ERANGE && fabs(v[i]) >= 1.0))
-		{
-			errsave(sc->escontext,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
-							key, sc->typname, sc->input),
-					 errdetail("Sums must be finite float8 values.")));
-			return false;
-		}
+			return slm_scan_field_out_of_range(sc, key,
+											   "Sums must be finite float8 values.");
 		sc->p = end;
 	}
 	return true;

@@ -66,6 +66,9 @@ extern bool slm_scan_fraction(SlmScan *sc, int maxdigits, int32 *frac);
 extern bool slm_scan_record_begin(SlmScan *sc);
 extern bool slm_scan_field(SlmScan *sc, const char *key);
 extern bool slm_scan_has_field(const SlmScan *sc, const char *key);
+extern bool slm_scan_list_item(SlmScan *sc, int i, const char *what);
+extern bool slm_scan_field_out_of_range(SlmScan *sc, const char *key,
+										const char *detail);
 extern bool slm_scan_field_int64s(SlmScan *sc, const char *key, int64 *v, int n);
 extern bool slm_scan_field_float8s(SlmScan *sc, const char *key, double *v, int n);
 extern bool slm_scan_record_end(SlmScan *sc);
