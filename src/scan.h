@@ -7,9 +7,9 @@
  * A scan is a cursor over a literal. Its errors are 22P02 (or soft errors,
  * so that pg_input_is_valid() works) naming the type, quoting the literal
  * and giving the position of the cursor as PostgreSQL gives positions: in
- * characters, counting from 1 ("... at character 7."). Only ASCII is ever
- * stepped over byte by byte, so the cursor never stops inside a multibyte
- * character.
+ * characters, counting from 1 ("... at character 7."). The grammars'
+ * tokens are ASCII, and no server encoding uses an ASCII byte inside a
+ * multibyte character, so the cursor never stops inside one.
  *
  * Besides tokens, the scanner reads the record form the survey summaries
  * (slm.kano, slm.csat, slm.nps) are written in: a parenthesised list of
