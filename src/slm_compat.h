@@ -40,4 +40,21 @@
 #define SLM_MY_LXID (MyProc->lxid)
 #endif
 
+/* make_range gained a soft-error argument in 16. */
+#if PG_VERSION_NUM >= 160000
+#define slm_make_range(rngtyp, lower, upper) make_range((rngtyp), (lower), (upper), false, NULL)
+#else
+#define slm_make_range(rngtyp, lower, upper) make_range((rngtyp), (lower), (upper), false)
+#endif
+
+/*
+ * Reserving a prefix for custom settings arrived in 15; before, settings
+ * under it that nobody defines only draw a warning.
+ */
+#if PG_VERSION_NUM >= 150000
+#define slm_reserve_guc_prefix(prefix) MarkGUCPrefixReserved(prefix)
+#else
+#define slm_reserve_guc_prefix(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 #endif							/* SLM_COMPAT_H */
