@@ -584,27 +584,20 @@ outage_bounds(TypeCacheEntry *typ, RangeType *r, TimestampTz *s, TimestampTz *e)
 	return *s < *e;
 }
 
+/* How a period argument is named in errors. */
+static const SlmRangeRole period_role = {
+	"period", "Agreed service time is only defined over a bounded period.",
+	"period start", "period end"
+};
+
 /* A period range as [start, end); refuses infinite bounds. */
 static Period
 period_bounds(TypeCacheEntry *typ, RangeType *r)
 {
-	RangeBound	lo,
-				hi;
-	bool		empty;
 	Period		p = {true, 0, 0};
 
-	range_deserialize(typ, r, &lo, &hi, &empty);
-	if (empty)
+	if (!slm_range_finite_bounds(typ, r, &period_role, &p.start, &p.end))
 		return p;
-	if (lo.infinite || hi.infinite)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("period must have finite bounds"),
-				 errdetail("Agreed service time is only defined over a bounded period.")));
-	slm_check_finite(DatumGetTimestampTz(lo.val), "period start");
-	slm_check_finite(DatumGetTimestampTz(hi.val), "period end");
-	p.start = DatumGetTimestampTz(lo.val);
-	p.end = DatumGetTimestampTz(hi.val);
 	p.empty = p.start >= p.end;
 	if (p.empty)
 		p.start = p.end = 0;

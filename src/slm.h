@@ -13,6 +13,7 @@
 #include "pgtime.h"
 #include "datatype/timestamp.h"
 #include "utils/multirangetypes.h"
+#include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
 #include "slm_compat.h"
@@ -123,6 +124,19 @@ extern int32 slm_clock_business_days_add(SlmClock *clk, int32 d, int32 n);
 
 /* Helpers shared by modules. */
 extern void slm_check_finite(TimestampTz t, const char *what);
+
+/* How a tstzrange is named in the errors of slm_range_finite_bounds. */
+typedef struct SlmRangeRole
+{
+	const char *range;			/* "range", "period" */
+	const char *detail;			/* why the bounds must be finite, or NULL */
+	const char *lower;			/* "lower bound", "period start" */
+	const char *upper;			/* "upper bound", "period end" */
+} SlmRangeRole;
+
+extern bool slm_range_finite_bounds(TypeCacheEntry *typ, RangeType *r,
+									const SlmRangeRole *role,
+									TimestampTz *lower, TimestampTz *upper);
 extern int64 slm_interval_to_us(Interval *iv, const char *what);
 extern Interval *slm_us_to_interval(int64 us);
 
