@@ -789,26 +789,26 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	PG_RETURN_POINTER(c);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_trans);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_trans);
 /* Transition of slm.compliance_agg(target, start, stop [, paused]). */
 Datum
-slm_compliance_trans(PG_FUNCTION_ARGS)
+slm_compliance_agg_trans(PG_FUNCTION_ARGS)
 {
 	return add_clock_row(fcinfo, 0, 4);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_trans_at);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_trans_at);
 /* Transition of slm.compliance_agg(target, start, stop, at [, paused]). */
 Datum
-slm_compliance_trans_at(PG_FUNCTION_ARGS)
+slm_compliance_agg_trans_at(PG_FUNCTION_ARGS)
 {
 	return add_clock_row(fcinfo, 4, 5);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_trans_met);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_trans_met);
 /* Transition of slm.compliance_agg(met boolean): NULL counts as open. */
 Datum
-slm_compliance_trans_met(PG_FUNCTION_ARGS)
+slm_compliance_agg_trans_met(PG_FUNCTION_ARGS)
 {
 	SlmCompliance *c = slm_agg_state(fcinfo, 0, &compliance_agg_type);
 
@@ -821,13 +821,13 @@ slm_compliance_trans_met(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(c);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_combine);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_combine);
 /*
  * Combine function of every summary aggregate, and the transition of
  * slm.rollup: a NULL side is no rows.
  */
 Datum
-slm_compliance_combine(PG_FUNCTION_ARGS)
+slm_compliance_agg_combine(PG_FUNCTION_ARGS)
 {
 	return slm_agg_combine(fcinfo, &compliance_agg_type);
 }

@@ -1033,29 +1033,29 @@ add_clock_row(FunctionCallInfo fcinfo, int paused_argno)
 	return slm_agg_result(fcinfo, w, &durations_agg_type);
 }
 
-PG_FUNCTION_INFO_V1(slm_durations_trans);
+PG_FUNCTION_INFO_V1(slm_durations_agg_trans);
 /* Transition of slm.durations_agg(target, start, stop [, paused]). */
 Datum
-slm_durations_trans(PG_FUNCTION_ARGS)
+slm_durations_agg_trans(PG_FUNCTION_ARGS)
 {
 	return add_clock_row(fcinfo, 4);
 }
 
-PG_FUNCTION_INFO_V1(slm_durations_combine);
+PG_FUNCTION_INFO_V1(slm_durations_agg_combine);
 /*
  * Combine function of slm.durations_agg, and the transition of slm.rollup:
  * a NULL side is no rows.
  */
 Datum
-slm_durations_combine(PG_FUNCTION_ARGS)
+slm_durations_agg_combine(PG_FUNCTION_ARGS)
 {
 	return slm_agg_combine(fcinfo, &durations_agg_type);
 }
 
-PG_FUNCTION_INFO_V1(slm_durations_final);
+PG_FUNCTION_INFO_V1(slm_durations_agg_final);
 /* Final function of the aggregates: the state, packed. */
 Datum
-slm_durations_final(PG_FUNCTION_ARGS)
+slm_durations_agg_final(PG_FUNCTION_ARGS)
 {
 	SlmDurations *d = PG_GETARG_SLM_DURATIONS_P(0);
 

@@ -93,7 +93,7 @@ PG_FUNCTION_INFO_V1(slm_csat_out);
 PG_FUNCTION_INFO_V1(slm_csat_recv);
 PG_FUNCTION_INFO_V1(slm_csat_send);
 PG_FUNCTION_INFO_V1(slm_csat_agg_trans);
-PG_FUNCTION_INFO_V1(slm_csat_combine);
+PG_FUNCTION_INFO_V1(slm_csat_agg_combine);
 PG_FUNCTION_INFO_V1(slm_csat);
 PG_FUNCTION_INFO_V1(slm_mean);
 PG_FUNCTION_INFO_V1(slm_csat_responses);
@@ -104,7 +104,7 @@ PG_FUNCTION_INFO_V1(slm_nps_out);
 PG_FUNCTION_INFO_V1(slm_nps_recv);
 PG_FUNCTION_INFO_V1(slm_nps_send);
 PG_FUNCTION_INFO_V1(slm_nps_agg_trans);
-PG_FUNCTION_INFO_V1(slm_nps_combine);
+PG_FUNCTION_INFO_V1(slm_nps_agg_combine);
 PG_FUNCTION_INFO_V1(slm_nps);
 PG_FUNCTION_INFO_V1(slm_promoters);
 PG_FUNCTION_INFO_V1(slm_passives);
@@ -417,11 +417,11 @@ slm_csat_agg_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * csat_combine(slm.csat, slm.csat): merge two summaries (NULL is no rows).
- * Combine function of csat_agg, transition of rollup.
+ * csat_agg_combine(slm.csat, slm.csat): merge two summaries (NULL is no
+ * rows). Combine function of csat_agg, transition of rollup.
  */
 Datum
-slm_csat_combine(PG_FUNCTION_ARGS)
+slm_csat_agg_combine(PG_FUNCTION_ARGS)
 {
 	return slm_agg_combine(fcinfo, &csat_agg_type);
 }
@@ -711,11 +711,11 @@ slm_nps_agg_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * nps_combine(slm.nps, slm.nps): merge two summaries (NULL is no rows).
- * Combine function of nps_agg, transition of rollup.
+ * nps_agg_combine(slm.nps, slm.nps): merge two summaries (NULL is no
+ * rows). Combine function of nps_agg, transition of rollup.
  */
 Datum
-slm_nps_combine(PG_FUNCTION_ARGS)
+slm_nps_agg_combine(PG_FUNCTION_ARGS)
 {
 	return slm_agg_combine(fcinfo, &nps_agg_type);
 }

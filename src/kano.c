@@ -197,7 +197,7 @@ PG_FUNCTION_INFO_V1(slm_kano_category_int);
 PG_FUNCTION_INFO_V1(slm_kano_category_text);
 PG_FUNCTION_INFO_V1(slm_kano_agg_trans_int);
 PG_FUNCTION_INFO_V1(slm_kano_agg_trans_text);
-PG_FUNCTION_INFO_V1(slm_kano_combine);
+PG_FUNCTION_INFO_V1(slm_kano_agg_combine);
 PG_FUNCTION_INFO_V1(slm_count);
 PG_FUNCTION_INFO_V1(slm_skipped);
 PG_FUNCTION_INFO_V1(slm_kano_invalid);
@@ -1487,11 +1487,12 @@ slm_kano_agg_trans_text(PG_FUNCTION_ARGS)
 }
 
 /*
- * kano_combine(slm.kano, slm.kano): merge two summaries (NULL is no rows).
- * It is the combine function of kano_agg and the transition of rollup.
+ * kano_agg_combine(slm.kano, slm.kano): merge two summaries (NULL is no
+ * rows). It is the combine function of kano_agg and the transition of
+ * rollup.
  */
 Datum
-slm_kano_combine(PG_FUNCTION_ARGS)
+slm_kano_agg_combine(PG_FUNCTION_ARGS)
 {
 	return slm_agg_combine(fcinfo, &kano_agg_type);
 }

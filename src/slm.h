@@ -164,4 +164,17 @@ extern Datum slm_agg_result(FunctionCallInfo fcinfo, void *state,
 extern Datum slm_agg_unchanged(FunctionCallInfo fcinfo, const SlmAggType *type);
 extern Datum slm_agg_combine(FunctionCallInfo fcinfo, const SlmAggType *type);
 
+/*
+ * Support functions of the aggregates, named <aggregate>_trans, _combine
+ * and _final after the SQL functions, which legacy.c also calls under the
+ * names slm 0.1.0's SQL used.
+ */
+extern PGDLLEXPORT Datum slm_compliance_agg_trans(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_compliance_agg_trans_at(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_compliance_agg_trans_met(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_compliance_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_kano_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_csat_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_nps_agg_combine(PG_FUNCTION_ARGS);
+
 #endif							/* SLM_H */
