@@ -10,7 +10,7 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # file. The upgrade script from the previous release is assembled the same
 # way from src/update/, one file per module. Install scripts of released
 # versions (slm--0.1.0.sql) are frozen and kept as they shipped.
-SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/underpinning.sql src/trigger.sql src/availability.sql src/compliance.sql src/durations.sql src/kano.sql src/feedback.sql src/review.sql
+SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/underpinning.sql src/trigger.sql src/availability.sql src/compliance.sql src/olaclock.sql src/durations.sql src/kano.sql src/feedback.sql src/review.sql
 UPDATE_PARTS = $(wildcard $(patsubst src/%,src/update/%,$(SQL_PARTS)))
 DATA = slm--0.1.0.sql
 DATA_built = slm--$(EXTVERSION).sql slm--0.1.0--$(EXTVERSION).sql

@@ -40,4 +40,11 @@
 #define SLM_MY_LXID (MyProc->lxid)
 #endif
 
+/* make_range gained a soft-error argument in 16. */
+#if PG_VERSION_NUM >= 160000
+#define slm_make_range(rngtyp, lower, upper) make_range((rngtyp), (lower), (upper), false, NULL)
+#else
+#define slm_make_range(rngtyp, lower, upper) make_range((rngtyp), (lower), (upper), false)
+#endif
+
 #endif							/* SLM_COMPAT_H */

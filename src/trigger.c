@@ -10,8 +10,16 @@
  * Configured with key=value arguments:
  *	 start=<col> (required), stop=<col>, paused=<tstzmultirange col>,
  *	 target=<slm.target col> | policy=<table> match=<col>[,<col>...]
- *	 [missing=ignore|error], due=<timestamptz col>, breached=<boolean col>,
- *	 status=<text col>, notify=<channel>, events=<table>.
+ *	 [missing=ignore|error] [policy_target=<col>] [valid=<tstzrange col>],
+ *	 on_change=retroactive|restart, clock_start=<timestamptz col>,
+ *	 due=<timestamptz col>, breached=<boolean col>, status=<text col>,
+ *	 notify=<channel>, events=<table>.
+ *
+ * A policy row is chosen by the match columns and, with valid=, by the
+ * period it is valid in: the one whose range contains the clock's start.
+ * When the columns that choose the target change on an open row, the
+ * clock keeps its start (retroactive, the default) or starts again at the
+ * transaction's start (restart), kept in the clock_start column.
  *
  * Tables named by arguments (policy=, events=) are resolved in the schema of
  * the tracked table when unqualified, never through search_path, and read
@@ -57,11 +65,13 @@
 #include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rangetypes.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
+#include "utils/typcache.h"
 #include "utils/regproc.h"
 
 #include "slm.h"
@@ -80,11 +90,12 @@
 enum
 {
 	COL_START, COL_STOP, COL_PAUSED, COL_TARGET, COL_DUE, COL_BREACHED, COL_STATUS,
+	COL_CLOCK_START,
 	NUM_COLS
 };
 
 static const char *const col_keys[NUM_COLS] = {
-	"start", "stop", "paused", "target", "due", "breached", "status"
+	"start", "stop", "paused", "target", "due", "breached", "status", "clock_start"
 };
 
 /* The columns an events table must have, and their types. */
@@ -98,13 +109,15 @@ static const Oid event_types[NUM_EVENT_COLS] = {
 
 /*
  * One cached policy target (NULL: no policy row), keyed by match values,
- * chained in a hash bucket.
+ * chained in a hash bucket. With valid=, an entry holds the row's valid
+ * range and serves the starts inside it; a key may then have several.
  */
 typedef struct CachedTarget
 {
 	struct CachedTarget *next;
 	uint32		hash;
 	Datum		key[MAX_MATCH];
+	RangeType  *valid;			/* with valid=: the row's period */
 	SlmTarget  *target;
 } CachedTarget;
 
@@ -119,9 +132,12 @@ typedef struct TrigConf
 	char	  **args;			/* copies, to notice a changed definition */
 	char	   *col[NUM_COLS];	/* column names, NULL when not given */
 	char	   *policy;
+	char	   *policy_target;	/* the policy table's target column */
+	char	   *valid;			/* the policy table's tstzrange column, or NULL */
 	char	   *notify;
 	char	   *events;
 	bool		missing_error;	/* missing=error */
+	bool		restart;		/* on_change=restart */
 	int			nmatch;
 	char	   *match[MAX_MATCH];
 	/* resolved against the relation */
@@ -131,6 +147,9 @@ typedef struct TrigConf
 	int			match_att[MAX_MATCH];
 	Oid			match_type[MAX_MATCH];
 	Oid			target_oid;
+	TypeCacheEntry *valid_typ;	/* tstzrange, with valid= */
+	FmgrInfo	match_eq[MAX_MATCH];	/* equality of each match column */
+	bool		match_eq_ok;
 	Oid			policy_relid;
 	Oid			events_relid;
 	bool		checked;		/* arguments, columns and tables valid; cleared
@@ -165,6 +184,8 @@ typedef struct OwnerSave
 	Oid			userid;
 	int			sec_context;
 } OwnerSave;
+
+static bool get_ts(HeapTuple row, TupleDesc desc, int att, TimestampTz *out);
 
 static TrigConf *conf_list = NULL;
 static bool inval_registered = false;
@@ -213,7 +234,7 @@ conf_error(Trigger *tg, const char *arg, const char *fmt, const char *detail)
 			 arg ? (detail ? errdetail("In argument \"%s\". %s", arg, detail)
 					: errdetail("In argument \"%s\".", arg))
 			 : (detail ? errdetail("%s", detail) : 0),
-			 errhint("Arguments are key=value: start, stop, paused, target or policy with match and missing, due, breached, status, notify, events.")));
+			 errhint("Arguments are key=value: start, stop, paused, target or policy with match, missing, policy_target and valid, on_change, clock_start, due, breached, status, notify, events.")));
 }
 
 /* Parse the trigger's key=value arguments into a configuration. */
@@ -221,6 +242,7 @@ static void
 conf_parse(TrigConf *c, Trigger *tg)
 {
 	char	   *missing = NULL;
+	char	   *on_change = NULL;
 
 	c->nargs = tg->tgnargs;
 	c->args = palloc((tg->tgnargs + 1) * sizeof(char *));
@@ -248,6 +270,12 @@ conf_parse(TrigConf *c, Trigger *tg)
 			slot = &c->events;
 		else if (strcmp(key, "missing") == 0)
 			slot = &missing;
+		else if (strcmp(key, "policy_target") == 0)
+			slot = &c->policy_target;
+		else if (strcmp(key, "valid") == 0)
+			slot = &c->valid;
+		else if (strcmp(key, "on_change") == 0)
+			slot = &on_change;
 		else if (strcmp(key, "match") == 0)
 		{
 			char	   *p = val;
@@ -295,6 +323,23 @@ conf_parse(TrigConf *c, Trigger *tg)
 			conf_error(tg, NULL, "missing must be error or ignore",
 					   psprintf("In argument \"missing=%s\".", missing));
 	}
+	if (c->policy == NULL && c->policy_target != NULL)
+		conf_error(tg, NULL, "policy_target is only used with policy=<table>", NULL);
+	if (c->policy == NULL && c->valid != NULL)
+		conf_error(tg, NULL, "valid is only used with policy=<table>", NULL);
+	if (c->policy_target == NULL)
+		c->policy_target = pstrdup("target");
+	if (on_change != NULL)
+	{
+		if (strcmp(on_change, "restart") == 0)
+			c->restart = true;
+		else if (strcmp(on_change, "retroactive") != 0)
+			conf_error(tg, NULL, "on_change must be retroactive or restart",
+					   psprintf("In argument \"on_change=%s\".", on_change));
+	}
+	if (c->restart && c->col[COL_CLOCK_START] == NULL)
+		conf_error(tg, NULL, "on_change=restart needs clock_start=<column>",
+				   "A restarted clock keeps its own start in a timestamptz column, apart from the row's start.");
 	if (c->notify != NULL && strlen(c->notify) >= NAMEDATALEN)
 		conf_error(tg, NULL, "notify channel name too long",
 				   "A channel name has at most 63 bytes.");
@@ -528,11 +573,11 @@ conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
 {
 	static const Oid fixed[NUM_COLS] = {
 		TIMESTAMPTZOID, TIMESTAMPTZOID, TSTZMULTIRANGEOID, InvalidOid,
-		TIMESTAMPTZOID, BOOLOID, TEXTOID
+		TIMESTAMPTZOID, BOOLOID, TEXTOID, TIMESTAMPTZOID
 	};
 	static const char *const fixedname[NUM_COLS] = {
 		"timestamptz", "timestamptz", "tstzmultirange", "slm.target",
-		"timestamptz", "boolean", "text"
+		"timestamptz", "boolean", "text", "timestamptz"
 	};
 	TupleDesc	desc = RelationGetDescr(rel);
 	bool		valid = (c->relid == RelationGetRelid(rel));
@@ -564,6 +609,7 @@ conf_resolve(TrigConf *c, Trigger *tg, Relation rel)
 			c->match_att[i] = conf_column(tg, rel, "match", c->match[i], InvalidOid, NULL);
 			c->match_type[i] = TupleDescAttr(desc, c->match_att[i] - 1)->atttypid;
 		}
+		c->match_eq_ok = false;
 		c->relid = RelationGetRelid(rel);
 		conf_free_plans(c);		/* argument types may have changed */
 	}
@@ -625,6 +671,29 @@ equality_operator(Trigger *tg, TrigConf *c, int i)
 	return result;
 }
 
+/* Check that a column of the policy table, named by key=, has type typ. */
+static void
+policy_column_check(TrigConf *c, Trigger *tg, const char *key, const char *col, Oid typ)
+{
+	AttrNumber	att = get_attnum(c->policy_relid, col);
+
+	if (att == InvalidAttrNumber)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("slm.track_sla trigger \"%s\": policy table \"%s\" has no column \"%s\"",
+						tg->tgname, c->policy, col),
+				 errdetail("In argument \"%s=%s\"%s.", key, col,
+						   strcmp(key, "policy_target") == 0 ?
+						   ", or its default, \"target\"" : "")));
+	if (get_atttype(c->policy_relid, att) != typ)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("slm.track_sla trigger \"%s\": column \"%s\" of policy table \"%s\" must be of type %s, not %s",
+						tg->tgname, col, c->policy, format_type_be(typ),
+						format_type_be(get_atttype(c->policy_relid, att))),
+				 errdetail("In argument \"%s=%s\".", key, col)));
+}
+
 /* Prepare the policy lookup (connected to SPI, as the owner). */
 static void
 prepare_policy(TrigConf *c, Trigger *tg)
@@ -632,29 +701,74 @@ prepare_policy(TrigConf *c, Trigger *tg)
 	StringInfoData q;
 	SPIPlanPtr	plan;
 
+	Oid			types[MAX_MATCH + 1];
+
+	policy_column_check(c, tg, "policy_target", c->policy_target, c->target_oid);
+	if (c->valid)
+		policy_column_check(c, tg, "valid", c->valid, TSTZRANGEOID);
 	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT p.target FROM %s p WHERE ", qualified_name(c->policy_relid));
+	appendStringInfo(&q, "SELECT p.%s", quote_identifier(c->policy_target));
+	if (c->valid)
+		appendStringInfo(&q, ", p.%s", quote_identifier(c->valid));
+	appendStringInfo(&q, " FROM %s p WHERE ", qualified_name(c->policy_relid));
 	for (int i = 0; i < c->nmatch; i++)
+	{
 		appendStringInfo(&q, "%sp.%s %s $%d", i ? " AND " : "",
 						 quote_identifier(c->match[i]), equality_operator(tg, c, i), i + 1);
+		types[i] = c->match_type[i];
+	}
+	types[c->nmatch] = TIMESTAMPTZOID;
+	if (c->valid)
+		appendStringInfo(&q, " AND p.%s OPERATOR(pg_catalog.@>) $%d",
+						 quote_identifier(c->valid), c->nmatch + 1);
 	appendStringInfoString(&q, " LIMIT 2");
-	plan = SPI_prepare(q.data, c->nmatch, c->match_type);
+	plan = SPI_prepare(q.data, c->nmatch + (c->valid ? 1 : 0), types);
 	if (plan == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("slm.track_sla trigger \"%s\": cannot look up targets in \"%s\"",
 						tg->tgname, c->policy),
-				 errdetail("The policy table needs a column \"target\" of type slm.target and the columns named in match=.")));
+				 c->valid ?
+				 errdetail("The policy table needs a column \"%s\" of type slm.target, a column \"%s\" of type tstzrange and the columns named in match=.",
+						   c->policy_target, c->valid) :
+				 errdetail("The policy table needs a column \"%s\" of type slm.target and the columns named in match=.",
+						   c->policy_target)));
 	SPI_keepplan(plan);
 	c->plan = plan;
 }
 
-/* Run the policy lookup for one key; SPI is connected by the caller. */
+/* "m1 WITH =, m2 WITH =, " for the exclusion constraint a hint shows. */
+static char *
+exclusion_columns(TrigConf *c)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < c->nmatch; i++)
+		appendStringInfo(&buf, "%s WITH =, ", quote_identifier(c->match[i]));
+	return buf.data;
+}
+
+/* A policy row's valid range as text, for messages. */
+static char *
+valid_text(HeapTuple tup, TupleDesc desc)
+{
+	char	   *v = SPI_getvalue(tup, desc, 2);
+
+	return v ? v : "NULL";
+}
+
+/*
+ * Run the policy lookup for one key, and with valid= for the clock's start
+ * (values[nmatch]); SPI is connected by the caller. *valid gets the row's
+ * period (with valid=), in SPI's memory.
+ */
 static SlmTarget *
 policy_query(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
-			 Datum *values, char *nulls)
+			 Datum *values, char *nulls, RangeType **valid)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
+	TupleDesc	rdesc;
 	Datum		d;
 	bool		isnull;
 	int			ret;
@@ -664,38 +778,76 @@ policy_query(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
 	ret = SPI_execute_plan(c->plan, values, nulls, true, 2);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "policy lookup failed: %s", SPI_result_code_string(ret));
+	rdesc = SPI_tuptable->tupdesc;
 	if (SPI_processed == 0)
 	{
 		if (!c->missing_error)
 			return NULL;
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 c->valid ?
+				 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for %s valid at %s",
+						tg->tgname, c->policy, match_text(c, desc, row, rownull),
+						timestamptz_to_str(DatumGetTimestampTz(values[c->nmatch]))) :
 				 errmsg("slm.track_sla trigger \"%s\": no policy row in \"%s\" for %s",
 						tg->tgname, c->policy, match_text(c, desc, row, rownull)),
 				 errhint("Add a row to the policy table for this key.")));
 	}
+	if (c->valid && SPI_gettypeid(rdesc, 2) != TSTZRANGEOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("slm.track_sla trigger \"%s\": column \"%s\" of \"%s\" must be of type tstzrange, not %s",
+						tg->tgname, c->valid, c->policy, format_type_be(SPI_gettypeid(rdesc, 2))),
+				 errdetail("In argument \"valid=%s\".", c->valid)));
+	if (SPI_processed > 1 && c->valid)
+		ereport(ERROR,
+				(errcode(ERRCODE_CARDINALITY_VIOLATION),
+				 errmsg("slm.track_sla trigger \"%s\": more than one policy row in \"%s\" for %s valid at %s",
+						tg->tgname, c->policy, match_text(c, desc, row, rownull),
+						timestamptz_to_str(DatumGetTimestampTz(values[c->nmatch]))),
+				 errdetail("The rows valid during %s and %s overlap.",
+						   valid_text(SPI_tuptable->vals[0], rdesc),
+						   valid_text(SPI_tuptable->vals[1], rdesc)),
+				 errhint("An exclusion constraint keeps the periods of one key apart: EXCLUDE USING gist (%s%s WITH &&), with the btree_gist extension.",
+						 exclusion_columns(c), quote_identifier(c->valid))));
 	if (SPI_processed > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_CARDINALITY_VIOLATION),
 				 errmsg("slm.track_sla trigger \"%s\": more than one policy row in \"%s\" for %s",
 						tg->tgname, c->policy, match_text(c, desc, row, rownull))));
-	if (SPI_gettypeid(SPI_tuptable->tupdesc, 1) != c->target_oid)
+	if (SPI_gettypeid(rdesc, 1) != c->target_oid)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("slm.track_sla trigger \"%s\": column \"target\" of \"%s\" must be of type slm.target",
-						tg->tgname, c->policy)));
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+				 errmsg("slm.track_sla trigger \"%s\": column \"%s\" of \"%s\" must be of type slm.target",
+						tg->tgname, c->policy_target, c->policy)));
+	d = SPI_getbinval(SPI_tuptable->vals[0], rdesc, 1, &isnull);
 	if (isnull)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("slm.track_sla trigger \"%s\": the policy row in \"%s\" for %s has a NULL target",
-						tg->tgname, c->policy, match_text(c, desc, row, rownull))));
+				 errmsg("slm.track_sla trigger \"%s\": the policy row in \"%s\" for %s has a NULL %s",
+						tg->tgname, c->policy, match_text(c, desc, row, rownull),
+						c->policy_target)));
+	if (c->valid)
+		*valid = DatumGetRangeTypeP(SPI_getbinval(SPI_tuptable->vals[0], rdesc, 2, &isnull));
 	return DatumGetSlmTargetP(d);
 }
 
-/* Find a row's match values in the statement's cache; set their hash. */
+/* Is the start within a cached entry's period (always, without valid=)? */
+static inline bool
+cache_entry_serves(TrigConf *c, CachedTarget *e, TimestampTz start)
+{
+	if (c->valid == NULL)
+		return true;
+	return range_contains_elem_internal(c->valid_typ, e->valid, TimestampTzGetDatum(start));
+}
+
+/*
+ * Find a row's match values (and, with valid=, its clock's start) in the
+ * statement's cache; set their hash.
+ */
 static CachedTarget *
-target_cache_find(TrigConf *c, TupleDesc desc, Datum *values, uint32 *hashp)
+target_cache_find(TrigConf *c, TupleDesc desc, Datum *values, TimestampTz start,
+				  uint32 *hashp)
 {
 	LocalTransactionId lxid = SLM_MY_LXID;	/* assigned to every transaction */
 	CommandId	cid = GetCurrentCommandId(false);
@@ -734,7 +886,7 @@ target_cache_find(TrigConf *c, TupleDesc desc, Datum *values, uint32 *hashp)
 
 			same = datumIsEqual(values[i], e->key[i], a->attbyval, a->attlen);
 		}
-		if (same)
+		if (same && cache_entry_serves(c, e, start))
 			return e;
 	}
 	return NULL;
@@ -742,18 +894,19 @@ target_cache_find(TrigConf *c, TupleDesc desc, Datum *values, uint32 *hashp)
 
 /*
  * Keep a looked-up target (NULL: no policy row) for the rest of the
- * statement; returns the kept copy, or the target itself when the cache is
- * full.
+ * statement, with its period under valid=; returns the kept copy, or the
+ * target itself when the cache is full. Without a policy row under valid=
+ * nothing is kept: there is no period to serve.
  */
 static SlmTarget *
 target_cache_add(TrigConf *c, TupleDesc desc, Datum *values, uint32 hash,
-				 SlmTarget *target)
+				 SlmTarget *target, RangeType *valid)
 {
 	MemoryContext old;
 	CachedTarget *e;
 	CachedTarget **bucket = &c->buckets[hash & (TARGET_BUCKETS - 1)];
 
-	if (c->ncache >= TARGET_CACHE_MAX)
+	if (c->ncache >= TARGET_CACHE_MAX || (c->valid && target == NULL))
 		return target;
 	old = MemoryContextSwitchTo(c->cache_cxt);
 	e = palloc(sizeof(CachedTarget));
@@ -765,10 +918,16 @@ target_cache_add(TrigConf *c, TupleDesc desc, Datum *values, uint32 hash,
 	}
 	e->hash = hash;
 	e->target = NULL;
+	e->valid = NULL;
 	if (target)
 	{
 		e->target = palloc(VARSIZE(target));
 		memcpy(e->target, target, VARSIZE(target));
+	}
+	if (valid)
+	{
+		e->valid = palloc(VARSIZE(valid));
+		memcpy(e->valid, valid, VARSIZE(valid));
 	}
 	e->next = *bucket;
 	*bucket = e;
@@ -779,14 +938,16 @@ target_cache_add(TrigConf *c, TupleDesc desc, Datum *values, uint32 hash,
 
 /*
  * Look a key up in the policy table, as the tracked table's owner; the
- * target is copied into the caller's context. Kept out of line, with its
- * error handling, so that the callers' variables stay in registers.
+ * target and its period are copied into the caller's context. Kept out of
+ * line, with its error handling, so that the callers' variables stay in
+ * registers.
  */
 static pg_noinline SlmTarget *
 policy_fetch(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
-			 Datum *values, char *nulls)
+			 Datum *values, char *nulls, RangeType **validp)
 {
 	SlmTarget  *volatile result = NULL;
+	RangeType  *volatile valid_copy = NULL;
 	MemoryContext caller = CurrentMemoryContext;
 	OwnerSave	save;
 
@@ -795,7 +956,8 @@ policy_fetch(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
 	owner_switch(rel, &save);
 	PG_TRY();
 	{
-		SlmTarget  *t = policy_query(c, tg, rel, row, rownull, values, nulls);
+		RangeType  *valid = NULL;
+		SlmTarget  *t = policy_query(c, tg, rel, row, rownull, values, nulls, &valid);
 
 		/* outlive SPI_finish */
 		if (t)
@@ -805,6 +967,13 @@ policy_fetch(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
 			memcpy(copy, t, VARSIZE(t));
 			result = copy;
 		}
+		if (valid)
+		{
+			RangeType  *copy = MemoryContextAlloc(caller, VARSIZE(valid));
+
+			memcpy(copy, valid, VARSIZE(valid));
+			valid_copy = copy;
+		}
 	}
 	PG_FINALLY();
 	{
@@ -812,23 +981,27 @@ policy_fetch(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
 	}
 	PG_END_TRY();
 	SPI_finish();
+	*validp = valid_copy;
 	return result;
 }
 
 /*
  * The target of a row, looked up in the policy table by the row's match
- * values (NULL when there is no policy row and missing=ignore). Targets are
- * cached for the statement (same transaction and command); SPI is entered
- * only on a miss.
+ * values, and with valid= by the clock's start (NULL when there is no
+ * policy row and missing=ignore). Targets are cached for the statement
+ * (same transaction and command); SPI is entered only on a miss.
  */
 static SlmTarget *
-policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull)
+policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
+			  TimestampTz start)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
-	Datum		values[MAX_MATCH];
-	char		nulls[MAX_MATCH];
+	Datum		values[MAX_MATCH + 1];
+	char		nulls[MAX_MATCH + 1];
 	CachedTarget *hit;
 	uint32		hash;
+	RangeType  *valid;
+	SlmTarget  *target;
 
 	for (int i = 0; i < c->nmatch; i++)
 	{
@@ -844,11 +1017,15 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull)
 		}
 		nulls[i] = ' ';
 	}
-	hit = target_cache_find(c, desc, values, &hash);
+	values[c->nmatch] = TimestampTzGetDatum(start);
+	nulls[c->nmatch] = ' ';
+	if (c->valid && c->valid_typ == NULL)
+		c->valid_typ = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
+	hit = target_cache_find(c, desc, values, start, &hash);
 	if (hit)
 		return hit->target;
-	return target_cache_add(c, desc, values, hash,
-							policy_fetch(c, tg, rel, row, rownull, values, nulls));
+	target = policy_fetch(c, tg, rel, row, rownull, values, nulls, &valid);
+	return target_cache_add(c, desc, values, hash, target, valid);
 }
 
 /*
@@ -877,9 +1054,28 @@ column_target(TrigConf *c, Datum d)
 }
 
 /*
+ * The instant a row's clock starts: its clock_start column when the
+ * trigger keeps one (and it is set), else its start; false without either.
+ */
+static bool
+clock_start_of(TrigConf *c, Datum *values, bool *isnull, TimestampTz *start)
+{
+	int			att = c->att[COL_CLOCK_START];
+
+	if (isnull[c->att[COL_START] - 1])
+		return false;
+	if (att && !isnull[att - 1])
+		*start = DatumGetTimestampTz(values[att - 1]);
+	else
+		*start = DatumGetTimestampTz(values[c->att[COL_START] - 1]);
+	return true;
+}
+
+/*
  * Compute what the trigger writes for a row, given as deformed values: the
  * due time and the status at the transaction's start, or nothing without a
- * start or a target.
+ * start or a target. The clock runs from the clock_start column when the
+ * trigger keeps one.
  */
 static void
 sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
@@ -892,9 +1088,8 @@ sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
 	TypeCacheEntry *rtyp = NULL;
 
 	memset(out, 0, sizeof(SlaRow));
-	if (isnull[c->att[COL_START] - 1])
+	if (!clock_start_of(c, values, isnull, &start))
 		return;
-	start = DatumGetTimestampTz(values[c->att[COL_START] - 1]);
 	if (c->att[COL_STOP] && !isnull[c->att[COL_STOP] - 1])
 	{
 		has_stop = true;
@@ -906,7 +1101,7 @@ sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
 			out->target = column_target(c, values[c->att[COL_TARGET] - 1]);
 	}
 	else
-		out->target = policy_target(c, tg, rel, values, isnull);
+		out->target = policy_target(c, tg, rel, values, isnull, start);
 	if (out->target == NULL)
 		return;
 	if (c->att[COL_PAUSED] && !isnull[c->att[COL_PAUSED] - 1])
@@ -924,6 +1119,107 @@ sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
 	out->status = slm_target_status(out->clk, out->target, start, has_stop, stop,
 									GetCurrentTransactionStartTimestamp(),
 									paused, rtyp);
+}
+
+/*
+ * Do the columns that choose a row's target differ between the old and the
+ * new row: a match column by its type's equality, or the target column?
+ */
+static bool
+target_choice_changed(TrigConf *c, HeapTuple oldrow, TupleDesc desc, Datum *values,
+					  bool *isnull)
+{
+	bool		onull;
+	Datum		od;
+
+	if (c->att[COL_TARGET])
+	{
+		int			att = c->att[COL_TARGET];
+		struct varlena *a,
+				   *b;
+
+		od = heap_getattr(oldrow, att, desc, &onull);
+		if (onull || isnull[att - 1])
+			return onull != isnull[att - 1];
+		a = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(od));
+		b = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(values[att - 1]));
+		return VARSIZE_ANY_EXHDR(a) != VARSIZE_ANY_EXHDR(b) ||
+			memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) != 0;
+	}
+	if (!c->match_eq_ok)
+	{
+		for (int i = 0; i < c->nmatch; i++)
+		{
+			TypeCacheEntry *tc = lookup_type_cache(c->match_type[i], TYPECACHE_EQ_OPR_FINFO);
+
+			if (!OidIsValid(tc->eq_opr_finfo.fn_oid))
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_FUNCTION),
+						 errmsg("could not identify an equality operator for type %s",
+								format_type_be(c->match_type[i])),
+						 errdetail("In argument \"match\", column \"%s\".", c->match[i])));
+			fmgr_info_copy(&c->match_eq[i], &tc->eq_opr_finfo, c->cxt);
+		}
+		c->match_eq_ok = true;
+	}
+	for (int i = 0; i < c->nmatch; i++)
+	{
+		int			att = c->match_att[i];
+		Form_pg_attribute a = TupleDescAttr(desc, att - 1);
+
+		od = heap_getattr(oldrow, att, desc, &onull);
+		if (onull || isnull[att - 1])
+		{
+			if (onull != isnull[att - 1])
+				return true;
+			continue;
+		}
+		if (!DatumGetBool(FunctionCall2Coll(&c->match_eq[i], a->attcollation,
+											od, values[att - 1])))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Set the clock_start column of a row being written: the start on insert;
+ * on update the old row's clock start while the start is unchanged, unless
+ * on_change=restart and the columns that choose the target changed on an
+ * open clock: then the clock starts again at the transaction's start (not
+ * before the row's start). Returns whether the clock restarted.
+ */
+static bool
+clock_start_set(TrigConf *c, HeapTuple oldrow, TupleDesc desc, Datum *values,
+				bool *isnull)
+{
+	int			sa = c->att[COL_START];
+	int			ca = c->att[COL_CLOCK_START];
+	TimestampTz start,
+				ostart,
+				ocs;
+	bool		restarted = false;
+
+	if (isnull[sa - 1])
+	{
+		isnull[ca - 1] = true;
+		return false;
+	}
+	start = DatumGetTimestampTz(values[sa - 1]);
+	values[ca - 1] = values[sa - 1];
+	isnull[ca - 1] = false;
+	if (oldrow == NULL || !get_ts(oldrow, desc, sa, &ostart))
+		return false;
+	if (ostart == start && get_ts(oldrow, desc, ca, &ocs))
+		values[ca - 1] = TimestampTzGetDatum(ocs);
+	if (c->restart &&
+		(c->att[COL_STOP] == 0 || heap_attisnull(oldrow, c->att[COL_STOP], desc)) &&
+		target_choice_changed(c, oldrow, desc, values, isnull))
+	{
+		values[ca - 1] = TimestampTzGetDatum(Max(GetCurrentTransactionStartTimestamp(),
+												 start));
+		restarted = true;
+	}
+	return restarted;
 }
 
 /* A status as a text datum, built once per backend. */
@@ -1164,6 +1460,7 @@ old_breached(TrigConf *c, HeapTuple oldrow, TupleDesc desc, SlmClock *clk,
 	ohas_stop = get_ts(oldrow, desc, c->att[COL_STOP], &ostop);
 	if (!get_ts(oldrow, desc, c->att[COL_START], &ostart))
 		return false;
+	get_ts(oldrow, desc, c->att[COL_CLOCK_START], &ostart);
 	return is_breached(slm_target_status(clk, target, ostart, ohas_stop, ostop,
 										 GetCurrentTransactionStartTimestamp(), NULL, NULL));
 }
@@ -1186,6 +1483,7 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	Datum	   *values = stack_values;
 	bool	   *isnull = stack_isnull;
 	SlaRow		out;
+	bool		restarted = false;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -1222,6 +1520,8 @@ slm_track_sla(PG_FUNCTION_ARGS)
 		isnull = palloc(desc->natts * sizeof(bool));
 	}
 	heap_deform_tuple(row, desc, values, isnull);
+	if (c->att[COL_CLOCK_START])
+		restarted = clock_start_set(c, oldrow, desc, values, isnull);
 	sla_compute(c, tg, rel, values, isnull, fcinfo->flinfo, &out);
 
 	if (c->att[COL_DUE])
@@ -1245,9 +1545,10 @@ slm_track_sla(PG_FUNCTION_ARGS)
 	newrow->t_self = row->t_self;
 	newrow->t_tableOid = row->t_tableOid;
 
-	/* report the row when it becomes breached */
+	/* report the row when it becomes breached; a restarted clock is new */
 	if ((c->notify || c->events) && is_breached(out.status) &&
-		(oldrow == NULL || !old_breached(c, oldrow, desc, out.clk, out.target)))
+		(oldrow == NULL || restarted ||
+		 !old_breached(c, oldrow, desc, out.clk, out.target)))
 		report_breach(c, tg, rel, newrow, &out);
 
 	return PointerGetDatum(newrow);
@@ -1317,6 +1618,10 @@ sweep_stale(TrigConf *c, Datum *values, bool *isnull, SlaRow *out)
 {
 	int			att;
 
+	/* a clock start the trigger has not written yet */
+	if ((att = c->att[COL_CLOCK_START]) != 0 && isnull[att - 1] &&
+		!isnull[c->att[COL_START] - 1])
+		return true;
 	if ((att = c->att[COL_DUE]) != 0)
 	{
 		if (isnull[att - 1] != !out->has_due ||
