@@ -32,6 +32,12 @@
  * into the first, treated as a state by the rule above. The second side is
  * never changed.
  *
+ * The aggregates over outages (availability.c) are the exception: their
+ * states are expanded objects that grow with the rows, kept in a context
+ * under the aggregate's, where the executor adopts a new state without
+ * copying it. They too take a NULL side of a combine function for no rows,
+ * and never change an argument outside an aggregate.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
