@@ -116,3 +116,27 @@ SELECT feature, slm.category(k) AS category, round(slm.better(k)::numeric, 2) AS
        round(slm.worse(k)::numeric, 2) AS worse, slm.respondents(k) AS n
 FROM (SELECT feature, slm.kano_agg(functional, dysfunctional) AS k FROM survey GROUP BY feature) s
 ORDER BY feature;
+
+\echo
+\echo '== The monthly service review of a service desk: a year of tickets of three'
+\echo '== services (24x7 network, a Berlin desk on weekdays, a New York ERP service'
+\echo '== on Mondays to Saturdays with US holidays), response and resolution targets'
+\echo '== per priority stamped by the trigger, the support chain behind the SLAs,'
+\echo '== outages and maintenance, a satisfaction survey and a Kano questionnaire'
+\echo '== (test/review/desk.sql, generated from a fixed seed)'
+\ir review/desk.sql
+SELECT service, count(*) AS tickets, min(opened)::date AS first, max(opened)::date AS last,
+       count(*) FILTER (WHERE resolution_breached) AS breached, count(csat) AS survey_answers
+FROM ticket GROUP BY service ORDER BY service;
+
+\echo
+\echo '== November 2026: compliance, breaches allowed and left, credits, availability,'
+\echo '== CSAT, NPS and the watermelon flag (test/review/figures.sql)'
+\x on
+\ir review/figures.sql
+\x off
+
+\echo
+\echo '== Does the chain of OLAs and underpinning contracts fit inside each SLA,'
+\echo '== for every instant a ticket can be opened in November? (test/review/chain.sql)'
+\ir review/chain.sql
