@@ -16,7 +16,8 @@
  *
  * Aggregation keeps memory proportional to the number of disjoint outages,
  * not of rows. While aggregating, the state is a read-write expanded object
- * in the aggregate context (the executor adopts it without copying): rows
+ * under the aggregate context (the executor adopts it without copying; the
+ * states of all groups share one memory context, see states_context): rows
  * are appended to a buffer, and when the buffer is full its unsorted tail is
  * sorted and merged into the sorted head. The buffer doubles only when it is
  * still more than half full after merging, so every merge is paid for by at
@@ -130,7 +131,7 @@ typedef struct Period
 
 /* ---------- the outage buffer ---------- */
 
-#define OUTBUF_INITIAL 16
+#define OUTBUF_INITIAL 4
 
 /*
  * Outages being collected: o[0 .. nsorted) is a canonical list, the rest
@@ -179,11 +180,18 @@ buf_compact(OutBuf *b, bool make_room)
 {
 	if (b->nsorted < b->n)
 	{
-		SlmOutage  *dst = MemoryContextAlloc(b->cxt, b->cap * sizeof(SlmOutage));
+		SlmOutage  *dst;
 		int			i = 0,
 					j = b->nsorted,
 					m = 0;
 
+		/*
+		 * The merge writes to a second array of the same capacity: in place,
+		 * tail entries that sort before head entries would overwrite head
+		 * entries not yet read. The old array is freed at once, so a state
+		 * holds two arrays only during a merge.
+		 */
+		dst = MemoryContextAlloc(b->cxt, b->cap * sizeof(SlmOutage));
 		outage_sort(b->o + b->nsorted, b->n - b->nsorted);
 		while (i < b->nsorted || j < b->n)
 		{
@@ -206,6 +214,14 @@ buf_compact(OutBuf *b, bool make_room)
 		b->n = b->nsorted = m;
 	}
 	check_outage_count(b->n);
+
+	/*
+	 * Doubling only when merging left the buffer more than half full means
+	 * every merge comes after at least cap / 2 appends, which pay for it.
+	 * The buffer never shrinks, but it never holds more than about four
+	 * times the longest list the state has had: memory follows the disjoint
+	 * outages, not the rows.
+	 */
 	if (make_room && b->n > b->cap / 2)
 	{
 		b->cap *= 2;
@@ -231,6 +247,7 @@ buf_add(OutBuf *b, TimestampTz s, TimestampTz e)
 	}
 	if (b->n == b->cap)
 		buf_compact(b, true);
+	/* after a gap past the last outage of a canonical buffer: still canonical */
 	if (b->n == b->nsorted && (b->n == 0 || s > b->o[b->n - 1].end))
 		b->nsorted++;
 	b->o[b->n].start = s;
@@ -294,6 +311,13 @@ avail_state_period(const SlmAvailState *st)
 	p.start = st->period_start;
 	p.end = st->period_end;
 	return p;
+}
+
+/* Two calendars are the same (canonical forms, so bytes). */
+static bool
+calendar_same(const SlmCalendar *a, const SlmCalendar *b)
+{
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
 }
 
 /* ---------- the aggregate state: an expanded object ---------- */
@@ -371,34 +395,110 @@ eo_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	}
 }
 
-/* A new, empty state in its own context under parent. */
-static ExpandedOutages *
-eo_create(MemoryContext parent, int cap)
+/*
+ * The context that holds the states of all groups aggregated in aggcxt: a
+ * child of aggcxt, created on first use.
+ *
+ * The executor adopts a new transition value without copying it only when it
+ * is a read-write expanded object whose context is a child of the aggregate
+ * context, so the states cannot live in aggcxt itself. But they must not each
+ * have a context of their own either: under HashAggregate, PostgreSQL sums
+ * the memory of every child of the aggregate context each time it adds a
+ * group, which made one context per group cost time quadratic in the number
+ * of groups. All states of an aggregate context therefore share one child,
+ * which is freed with it (when the executor resets the aggregate context
+ * between groups, batches or rescans). The executor frees a state itself
+ * (DeleteExpandedObject, which would free the shared context) only when a
+ * transition function returns another value than the read-write state it was
+ * given, which ours never do.
+ *
+ * The context is found again among the children of aggcxt by a reset
+ * callback of ours registered on it, whose argument is the StatesCxt header
+ * allocated in it: nothing outside the context has to be told when the
+ * executor frees it.
+ */
+typedef struct StatesCxt
 {
-	MemoryContext cxt = AllocSetContextCreate(parent, "slm outages",
-											  ALLOCSET_SMALL_SIZES);
-	ExpandedOutages *eo = MemoryContextAllocZero(cxt, sizeof(ExpandedOutages));
+	MemoryContext cxt;			/* holds the states and this header */
+	SlmCalendar *cal;			/* calendar copied last, shared by its states */
+	MemoryContextCallback mark; /* identifies the context as ours */
+} StatesCxt;
 
-	EOH_init_header(&eo->hdr, &eo_methods, cxt);
-	buf_init(&eo->buf, cxt, cap);
+/* Callback of the mark: everything lives in the context, nothing to do. */
+static void
+states_cxt_freed(void *arg)
+{
+}
+
+/* The states context of aggcxt, created on first use. */
+static StatesCxt *
+states_context(MemoryContext aggcxt)
+{
+	MemoryContext cxt;
+	StatesCxt  *sc;
+
+	for (cxt = aggcxt->firstchild; cxt != NULL; cxt = cxt->nextchild)
+		if (cxt->reset_cbs != NULL && cxt->reset_cbs->func == states_cxt_freed)
+			return (StatesCxt *) cxt->reset_cbs->arg;
+	cxt = AllocSetContextCreate(aggcxt, "slm outage states", ALLOCSET_DEFAULT_SIZES);
+	sc = MemoryContextAllocZero(cxt, sizeof(StatesCxt));
+	sc->cxt = cxt;
+	sc->mark.func = states_cxt_freed;
+	sc->mark.arg = sc;
+	MemoryContextRegisterResetCallback(cxt, &sc->mark);
+	return sc;
+}
+
+/* A new, empty state in the states context sc. */
+static ExpandedOutages *
+eo_create_in(StatesCxt *sc, int cap)
+{
+	ExpandedOutages *eo = MemoryContextAllocZero(sc->cxt, sizeof(ExpandedOutages));
+
+	EOH_init_header(&eo->hdr, &eo_methods, sc->cxt);
+	buf_init(&eo->buf, sc->cxt, cap);
 	return eo;
 }
 
-/* A new availability state for a calendar and a period. */
+/* A new, empty slm.outages state under aggcxt. */
 static ExpandedOutages *
-eo_create_avail(MemoryContext parent, int cap, const SlmCalendar *cal, const Period *p)
+eo_create(MemoryContext aggcxt, int cap)
 {
-	ExpandedOutages *eo = eo_create(parent, cap);
+	return eo_create_in(states_context(aggcxt), cap);
+}
 
-	eo->cal = MemoryContextAlloc(eo->hdr.eoh_context, VARSIZE(cal));
-	memcpy(eo->cal, cal, VARSIZE(cal));
+/*
+ * A new availability state for a calendar and a period under aggcxt.
+ *
+ * Each state carries its group's calendar, and groups usually share one (a
+ * calendar can be large: up to megabytes at the documented limits). States
+ * are never freed one by one, only with their context, so a state may point
+ * at the copy made for an earlier one: one copy serves all consecutive new
+ * groups with the same calendar instead of one copy per group.
+ */
+static ExpandedOutages *
+eo_create_avail(MemoryContext aggcxt, int cap, const SlmCalendar *cal, const Period *p)
+{
+	StatesCxt  *sc = states_context(aggcxt);
+	ExpandedOutages *eo = eo_create_in(sc, cap);
+
+	if (sc->cal == NULL || !calendar_same(cal, sc->cal))
+	{
+		sc->cal = MemoryContextAlloc(sc->cxt, VARSIZE(cal));
+		memcpy(sc->cal, cal, VARSIZE(cal));
+	}
+	eo->cal = sc->cal;
 	eo->period = *p;
 	return eo;
 }
 
 /*
- * The datum is a read-write state of ours living directly under aggcxt (of
- * slm.availability_state with avail, else of slm.outages).
+ * The datum is a read-write state of ours in the states context of aggcxt
+ * (of slm.availability_state with avail, else of slm.outages).
+ *
+ * A read-write state of ours anywhere else cannot be a transition value of
+ * this aggregate; replacing it would make the executor free it, and with it
+ * every state sharing its context, so it is refused.
  */
 static bool
 is_own_state(Datum d, MemoryContext aggcxt, bool avail)
@@ -408,9 +508,12 @@ is_own_state(Datum d, MemoryContext aggcxt, bool avail)
 	if (!VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
 		return false;
 	eoh = DatumGetEOHP(d);
-	return eoh->eoh_methods == &eo_methods &&
-		MemoryContextGetParent(eoh->eoh_context) == aggcxt &&
-		(((ExpandedOutages *) eoh)->cal != NULL) == avail;
+	if (eoh->eoh_methods != &eo_methods)
+		return false;
+	if (MemoryContextGetParent(eoh->eoh_context) != aggcxt ||
+		(((ExpandedOutages *) eoh)->cal != NULL) != avail)
+		elog(ERROR, "slm aggregate state passed outside its aggregate");
+	return true;
 }
 
 /*
@@ -1520,13 +1623,6 @@ period_eq(const Period *a, const Period *b)
 	if (a->empty || b->empty)
 		return a->empty == b->empty;
 	return a->start == b->start && a->end == b->end;
-}
-
-/* Two calendars are the same (canonical forms, so bytes). */
-static bool
-calendar_same(const SlmCalendar *a, const SlmCalendar *b)
-{
-	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
 }
 
 /* Refuse a row or partial state whose calendar or period differs from the group's. */

@@ -26,11 +26,22 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 
 #include "slm.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* Module load: define slm's settings and reserve their prefix. */
+void
+_PG_init(void)
+{
+	slm_clock_init();
+	slm_reserve_guc_prefix("slm");
+}
 
 static const char *const day_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 

@@ -40,10 +40,13 @@
 
 #include <limits.h>
 
+#include "common/hashfn.h"
 #include "common/int.h"
+#include "lib/ilist.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/rangetypes.h"
 #include "utils/timestamp.h"
@@ -61,9 +64,8 @@
 #define HORIZON_START	INT64CONST(6311433600000000)	/* 2200-01-01 */
 #define HORIZON_MAX		INT64CONST(252455616000000000)	/* 10000-01-01 */
 #define FAR_PAST_SECS	INT64CONST(-100000000000)
-/* Compiled calendars remembered per call site, and per backend. */
+/* Compiled calendars remembered per call site. */
 #define CLOCK_CACHE_SIZE 4
-#define BACKEND_CACHE_SIZE 32
 
 typedef struct Iv
 {
@@ -96,8 +98,11 @@ typedef struct ZoneTrans
 
 struct SlmClock
 {
-	MemoryContext mcxt;
+	MemoryContext mcxt;			/* holds everything below; a child of cache_cxt */
 	SlmCalendar *cal;			/* own copy, the cache key */
+	uint32		hash;			/* of cal's bytes */
+	Size		bytes;			/* memory of mcxt, as counted in cache_bytes */
+	dlist_node	lru;			/* in cache_lru */
 	ZoneTrans  *zone;
 	int			zone_n;			/* transitions compiled (zone->n at compile) */
 
@@ -136,21 +141,37 @@ struct SlmClock
 /*
  * Compiled calendars live in a backend-wide cache (so that a trigger or a
  * one-row statement, whose call site lasts one query, does not compile its
- * calendar again every time); each call site remembers the few it used
- * last. Evicting a backend entry bumps the epoch, which makes call sites
- * forget what they remembered.
+ * calendar again every time), bounded by the memory they take: at most
+ * slm.calendar_cache_size, the least recently used evicted first. Each
+ * compiled calendar has its own memory context, a child of cache_cxt, so
+ * evicting it frees all of it.
+ *
+ * Each call site (fn_extra) remembers the few clocks it used last, to skip
+ * the backend lookup. Those are pointers into the backend cache: evicting
+ * any clock bumps cache_generation, and a call site whose generation is
+ * older forgets everything it remembered before looking at it, so it never
+ * follows a pointer to a freed clock.
+ *
+ * A clock is used by the function that fetched it until that function
+ * returns. Neither the clock being fetched nor the one fetched before it is
+ * evicted, so that a function may hold two clocks at once; everything else
+ * is free to go.
  */
 typedef struct ClockCache
 {
-	uint64		epoch;
+	uint64		generation;		/* cache_generation when entry was valid */
 	SlmClock   *entry[CLOCK_CACHE_SIZE];
 	int			next;
 } ClockCache;
 
-static MemoryContext clock_cxt = NULL;
-static SlmClock *backend_clocks[BACKEND_CACHE_SIZE];
-static int	backend_next = 0;
-static uint64 backend_epoch = 0;
+/* slm.calendar_cache_size, in kB */
+static int	calendar_cache_size = 16 * 1024;
+
+static MemoryContext cache_cxt = NULL;
+static dlist_head cache_lru = DLIST_STATIC_INIT(cache_lru);	/* most recent first */
+static Size cache_bytes = 0;
+static uint64 cache_generation = 0;
+static SlmClock *last_clock = NULL;
 
 static ZoneTrans *zone_list = NULL;
 
@@ -857,9 +878,9 @@ compile_zone(SlmClock *c)
 	c->win_cbefore[nw] = cb;
 }
 
-/* Compile a calendar in memory context mcxt. */
+/* Compile a calendar in a new memory context under parent. */
 static SlmClock *
-clock_compile(SlmCalendar *cal, MemoryContext parent)
+clock_compile(SlmCalendar *cal, uint32 hash, MemoryContext parent)
 {
 	MemoryContext mcxt = AllocSetContextCreate(parent, "slm clock",
 											   ALLOCSET_SMALL_SIZES);
@@ -869,11 +890,24 @@ clock_compile(SlmCalendar *cal, MemoryContext parent)
 	c->mcxt = mcxt;
 	c->cal = palloc(VARSIZE(cal));
 	memcpy(c->cal, cal, VARSIZE(cal));
+	c->hash = hash;
 	c->zone = zone_get(SLM_CAL_TZ(cal));
+	/* the zone's name outlives the context: it names it in memory reports */
+	MemoryContextSetIdentifier(mcxt, c->zone->name);
 	compile_local(c);
 	compile_zone(c);
 	MemoryContextSwitchTo(old);
 	return c;
+}
+
+/* Count a cached clock's memory again, after it has grown. */
+static void
+clock_recount(SlmClock *c)
+{
+	Size		bytes = MemoryContextMemAllocated(c->mcxt, true);
+
+	cache_bytes = cache_bytes - c->bytes + bytes;
+	c->bytes = bytes;
 }
 
 /*
@@ -903,6 +937,8 @@ recompile:
 
 		compile_zone(c);
 		MemoryContextSwitchTo(old);
+		/* counted now, evicted (if need be) when another clock comes in */
+		clock_recount(c);
 	}
 }
 
@@ -914,28 +950,106 @@ clock_is(SlmClock *c, SlmCalendar *cal)
 		memcmp(c->cal, cal, VARSIZE(cal)) == 0;
 }
 
+/* Hash of a calendar's bytes, for the backend lookup. */
+static inline uint32
+calendar_hash(SlmCalendar *cal)
+{
+	return hash_bytes((const unsigned char *) cal, VARSIZE(cal));
+}
+
+/* Mark a cached clock as the most recently used. */
+static inline void
+clock_touch(SlmClock *c)
+{
+	dlist_move_head(&cache_lru, &c->lru);
+	last_clock = c;
+}
+
+/*
+ * Evict least recently used clocks until the cache fits in limit bytes,
+ * sparing keep (being fetched) and last_clock (fetched before, perhaps still
+ * held).
+ */
+static void
+cache_evict(Size limit, SlmClock *keep)
+{
+	dlist_node *node;
+
+	if (dlist_is_empty(&cache_lru))
+		return;
+	node = dlist_tail_node(&cache_lru);
+	while (node != NULL && cache_bytes > limit)
+	{
+		SlmClock   *c = dlist_container(SlmClock, lru, node);
+
+		node = dlist_has_prev(&cache_lru, node) ? dlist_prev_node(&cache_lru, node) : NULL;
+		if (c == keep || c == last_clock)
+			continue;
+		dlist_delete(&c->lru);
+		cache_bytes -= c->bytes;
+		MemoryContextDelete(c->mcxt);
+		cache_generation++;
+	}
+}
+
+/*
+ * A new slm.calendar_cache_size: a smaller bound applies at once, so that a
+ * session does not keep more than it allows until its next compile. No
+ * clock is in use here (settings change between calls), and the last one
+ * fetched is spared anyway.
+ */
+static void
+calendar_cache_size_assign(int newval, void *extra)
+{
+	cache_evict((Size) newval * 1024, NULL);
+}
+
+/* Define the setting that bounds the cache (at module load). */
+void
+slm_clock_init(void)
+{
+	DefineCustomIntVariable("slm.calendar_cache_size",
+							"Sets the memory each session may keep compiled calendars in.",
+							"Compiled calendars are kept for reuse; when compiling one more would "
+							"exceed this, the least recently used are freed.",
+							&calendar_cache_size,
+							16 * 1024,
+							0,
+							MAX_KILOBYTES,
+							PGC_USERSET,
+							GUC_UNIT_KB,
+							NULL,
+							calendar_cache_size_assign,
+							NULL);
+}
+
 /* The backend's compiled form of cal, compiling (and evicting) on a miss. */
 static SlmClock *
 backend_clock(SlmCalendar *cal)
 {
+	uint32		hash = calendar_hash(cal);
+	dlist_iter	iter;
 	SlmClock   *c;
 
-	for (int i = 0; i < BACKEND_CACHE_SIZE; i++)
-		if (clock_is(backend_clocks[i], cal))
-			return backend_clocks[i];
-	if (clock_cxt == NULL)
-		clock_cxt = AllocSetContextCreate(TopMemoryContext, "slm clocks",
+	dlist_foreach(iter, &cache_lru)
+	{
+		c = dlist_container(SlmClock, lru, iter.cur);
+		if (c->hash == hash && clock_is(c, cal))
+		{
+			clock_touch(c);
+			return c;
+		}
+	}
+	if (cache_cxt == NULL)
+		cache_cxt = AllocSetContextCreate(TopMemoryContext, "slm calendar cache",
 										  ALLOCSET_SMALL_SIZES);
 	/* compiled under the caller's context, kept only once complete */
-	c = clock_compile(cal, CurrentMemoryContext);
-	MemoryContextSetParent(c->mcxt, clock_cxt);
-	if (backend_clocks[backend_next])
-	{
-		MemoryContextDelete(backend_clocks[backend_next]->mcxt);
-		backend_epoch++;
-	}
-	backend_clocks[backend_next] = c;
-	backend_next = (backend_next + 1) % BACKEND_CACHE_SIZE;
+	c = clock_compile(cal, hash, CurrentMemoryContext);
+	MemoryContextSetParent(c->mcxt, cache_cxt);
+	clock_recount(c);
+	dlist_push_head(&cache_lru, &c->lru);
+	cache_evict((Size) calendar_cache_size * 1024, c);
+	last_clock = c;
 	return c;
 }
 
@@ -949,23 +1063,26 @@ slm_clock_get_flinfo(FmgrInfo *flinfo, SlmCalendar *cal)
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(ClockCache));
-		cache->epoch = backend_epoch;
+		cache->generation = cache_generation;
 		flinfo->fn_extra = cache;
 	}
-	if (cache->epoch != backend_epoch)
+	if (cache->generation != cache_generation)
 	{
 		memset(cache->entry, 0, sizeof(cache->entry));
-		cache->epoch = backend_epoch;
+		cache->generation = cache_generation;
 	}
 	for (int i = 0; i < CLOCK_CACHE_SIZE; i++)
 		if (clock_is(cache->entry[i], cal))
+		{
+			clock_touch(cache->entry[i]);
 			return cache->entry[i];
+		}
 	c = backend_clock(cal);
 	/* compiling may have evicted: forget everything remembered before */
-	if (cache->epoch != backend_epoch)
+	if (cache->generation != cache_generation)
 	{
 		memset(cache->entry, 0, sizeof(cache->entry));
-		cache->epoch = backend_epoch;
+		cache->generation = cache_generation;
 	}
 	cache->entry[cache->next] = c;
 	cache->next = (cache->next + 1) % CLOCK_CACHE_SIZE;

@@ -108,9 +108,16 @@ extern int	slm_bytes_cmp(const struct varlena *a, const struct varlena *b);
  */
 typedef struct SlmClock SlmClock;
 
-/* Compile, or fetch from the call site's (fn_extra) or the backend's cache. */
+/*
+ * Compile, or fetch from the call site's (fn_extra) or the backend's cache.
+ * The clock stays valid until the calling function returns, provided it
+ * fetches no more than one other clock meanwhile; it must not be kept
+ * beyond that (the cache frees clocks to stay within
+ * slm.calendar_cache_size).
+ */
 extern SlmClock *slm_clock_get(FunctionCallInfo fcinfo, SlmCalendar *cal);
 extern SlmClock *slm_clock_get_flinfo(FmgrInfo *flinfo, SlmCalendar *cal);
+extern void slm_clock_init(void);
 
 extern int64 slm_clock_F(SlmClock *clk, TimestampTz t);
 extern int64 slm_clock_between(SlmClock *clk, TimestampTz a, TimestampTz b);

@@ -47,4 +47,14 @@
 #define slm_make_range(rngtyp, lower, upper) make_range((rngtyp), (lower), (upper), false)
 #endif
 
+/*
+ * Reserving a prefix for custom settings arrived in 15; before, settings
+ * under it that nobody defines only draw a warning.
+ */
+#if PG_VERSION_NUM >= 150000
+#define slm_reserve_guc_prefix(prefix) MarkGUCPrefixReserved(prefix)
+#else
+#define slm_reserve_guc_prefix(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 #endif							/* SLM_COMPAT_H */
