@@ -72,3 +72,59 @@ slm_nps_combine(PG_FUNCTION_ARGS)
 {
 	return slm_nps_agg_combine(fcinfo);
 }
+
+PG_FUNCTION_INFO_V1(slm_outage_agg_transfn);
+/* outage_agg_transfn(slm.outages, tstzrange) */
+Datum
+slm_outage_agg_transfn(PG_FUNCTION_ARGS)
+{
+	return slm_outage_agg_trans(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(slm_outage_agg_combinefn);
+/* outage_agg_combinefn(slm.outages, slm.outages) */
+Datum
+slm_outage_agg_combinefn(PG_FUNCTION_ARGS)
+{
+	return slm_outage_agg_combine(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(slm_rollup_transfn);
+/* rollup_transfn(slm.outages, slm.outages), the same union */
+Datum
+slm_rollup_transfn(PG_FUNCTION_ARGS)
+{
+	return slm_outage_agg_combine(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(slm_outage_agg_finalfn);
+/* outage_agg_finalfn(slm.outages) */
+Datum
+slm_outage_agg_finalfn(PG_FUNCTION_ARGS)
+{
+	return slm_outage_agg_final(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(slm_availability_agg_transfn);
+/* availability_agg_transfn(state, outage, calendar, period) */
+Datum
+slm_availability_agg_transfn(PG_FUNCTION_ARGS)
+{
+	return slm_availability_agg_trans(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(slm_availability_agg_combinefn);
+/* availability_agg_combinefn(state, state) */
+Datum
+slm_availability_agg_combinefn(PG_FUNCTION_ARGS)
+{
+	return slm_availability_agg_combine(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(slm_availability_agg_finalfn);
+/* availability_agg_finalfn(state) */
+Datum
+slm_availability_agg_finalfn(PG_FUNCTION_ARGS)
+{
+	return slm_availability_agg_final(fcinfo);
+}

@@ -183,5 +183,11 @@ extern PGDLLEXPORT Datum slm_compliance_agg_combine(PG_FUNCTION_ARGS);
 extern PGDLLEXPORT Datum slm_kano_agg_combine(PG_FUNCTION_ARGS);
 extern PGDLLEXPORT Datum slm_csat_agg_combine(PG_FUNCTION_ARGS);
 extern PGDLLEXPORT Datum slm_nps_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_outage_agg_trans(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_outage_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_outage_agg_final(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_availability_agg_trans(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_availability_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_availability_agg_final(PG_FUNCTION_ARGS);
 
 #endif							/* SLM_H */
