@@ -509,6 +509,9 @@ SELECT 'outages {}'::slm.availability_state;
 SELECT 'period [2026-11-30, 2026-12-07) calendar mon-fri outages {}'::slm.availability_state;
 SELECT 'period [2026-11-30, 2026-12-07) calendar "mon-fri 09:00-17:00" outages {[2026-12-06, 2026-12-08)}'::slm.availability_state;
 SELECT 'period [2026-11-30, 2026-12-07) calendar "mon-fri 25:00-26:00" outages {}'::slm.availability_state;
+-- a calendar written with escapes is read from its unescaped text
+SELECT 'period empty calendar "mon-fri 09:00-17:00; tz Europe\/Berlin" outages {}'::slm.availability_state;
+SELECT 'period empty calendar "mon-fri 25:00-26:00; tz Europe\/Berlin" outages {}'::slm.availability_state;
 
 -- catalog: every object of this module has a comment
 SELECT count(*) AS uncommented

@@ -112,6 +112,9 @@ SELECT 'tz UTC+3'::slm.calendar;
 SELECT 'tz xyz5'::slm.calendar;
 SELECT 'tz Etc/GMT+3; 24x7'::slm.calendar AS zone_with_digits, 'tz EST5EDT'::slm.calendar AS old_us_zone;
 SELECT '24x7x'::slm.calendar;
+-- positions are in characters, as PostgreSQL gives them
+SELECT 'mon-fri 09:00-17:00; sat 10:00-14:00 über'::slm.calendar;
+SELECT 'mon 09:00–17:00'::slm.calendar;
 SELECT slm.calendar('mon 09:00-10:00', 'Nowhere/City');
 SELECT slm.calendar('mon 09:00-10:00; tz UTC', 'Europe/Berlin');
 SELECT slm.calendar('mon 9am-5pm', 'UTC');

@@ -131,6 +131,11 @@ SELECT '4h goal 95% goal 99%'::slm.target;
 SELECT '4h on mon-fri 09:00-17:00'::slm.target;
 SELECT '4h on (mon-fri 09:00-17:00'::slm.target;
 SELECT '4h on (mon-fri 09:00)'::slm.target;
+-- an error inside the calendar quotes the whole target, and its position
+-- counts from the start of the whole literal
+SELECT '4 hours goal 99% on (mon-fri 09:00-17:00; sat 10:00-49:00)'::slm.target;
+-- positions are in characters, as PostgreSQL gives them
+SELECT '4h on (mon-fri 09:00-17:00; sät 10:00-14:00)'::slm.target;
 SELECT '4h soon'::slm.target;
 SELECT slm.target('4 hours', '24x7', 95);
 SELECT slm.target('4 hours', '24x7', 0.95, -0.1);

@@ -41,6 +41,7 @@
 #include "utils/timestamp.h"
 
 #include "slm.h"
+#include "scan.h"
 
 /* ----------
  * slm.outages, stored form (version 1)
@@ -583,27 +584,20 @@ outage_bounds(TypeCacheEntry *typ, RangeType *r, TimestampTz *s, TimestampTz *e)
 	return *s < *e;
 }
 
+/* How a period argument is named in errors. */
+static const SlmRangeRole period_role = {
+	"period", "Agreed service time is only defined over a bounded period.",
+	"period start", "period end"
+};
+
 /* A period range as [start, end); refuses infinite bounds. */
 static Period
 period_bounds(TypeCacheEntry *typ, RangeType *r)
 {
-	RangeBound	lo,
-				hi;
-	bool		empty;
 	Period		p = {true, 0, 0};
 
-	range_deserialize(typ, r, &lo, &hi, &empty);
-	if (empty)
+	if (!slm_range_finite_bounds(typ, r, &period_role, &p.start, &p.end))
 		return p;
-	if (lo.infinite || hi.infinite)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("period must have finite bounds"),
-				 errdetail("Agreed service time is only defined over a bounded period.")));
-	slm_check_finite(DatumGetTimestampTz(lo.val), "period start");
-	slm_check_finite(DatumGetTimestampTz(hi.val), "period end");
-	p.start = DatumGetTimestampTz(lo.val);
-	p.end = DatumGetTimestampTz(hi.val);
 	p.empty = p.start >= p.end;
 	if (p.empty)
 		p.start = p.end = 0;
@@ -731,68 +725,27 @@ append_list(StringInfo s, const SlmOutage *o, int n)
 	appendStringInfoChar(s, '}');
 }
 
-/* A scanner over a text literal. */
-typedef struct Scan
-{
-	const char *input;			/* the whole literal, for messages */
-	const char *p;				/* cursor */
-	const char *typname;		/* for messages */
-	struct Node *escontext;
-} Scan;
-
-/* Report a syntax error at the cursor; returns false for soft errors. */
+/*
+ * Expect the character c after blanks; the detail says so when the input
+ * ends instead.
+ */
 static bool
-scan_error(Scan *sc, const char *what)
+scan_char(SlmScan *sc, char c)
 {
-	errsave(sc->escontext,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					sc->typname, sc->input),
-			 errdetail("%s at character %d.", what, (int) (sc->p - sc->input) + 1)));
-	return false;
-}
-
-/* Skip blanks. */
-static void
-scan_space(Scan *sc)
-{
-	while (isspace((unsigned char) *sc->p))
-		sc->p++;
-}
-
-/* Expect the character c (after blanks). */
-static bool
-scan_char(Scan *sc, char c)
-{
-	char		what[64];
-
-	scan_space(sc);
-	if (*sc->p == c)
-	{
-		sc->p++;
+	slm_scan_skip_space(sc);
+	if (slm_scan_accept(sc, c))
 		return true;
-	}
-	if (*sc->p == '\0')
-		snprintf(what, sizeof(what), "Expected \"%c\", found end of input", c);
-	else
-		snprintf(what, sizeof(what), "Expected \"%c\"", c);
-	return scan_error(sc, what);
+	return slm_scan_error(sc, psprintf(*sc->p == '\0' ?
+									   "Expected \"%c\", found end of input" :
+									   "Expected \"%c\"", c));
 }
 
 /* Accept the keyword word (after blanks), case-insensitively. */
 static bool
-scan_word(Scan *sc, const char *word)
+scan_word(SlmScan *sc, const char *word)
 {
-	size_t		len = strlen(word);
-
-	scan_space(sc);
-	if (pg_strncasecmp(sc->p, word, len) == 0 &&
-		!isalnum((unsigned char) sc->p[len]) && sc->p[len] != '_')
-	{
-		sc->p += len;
-		return true;
-	}
-	return false;
+	slm_scan_skip_space(sc);
+	return slm_scan_keyword(sc, word);
 }
 
 /*
@@ -801,7 +754,7 @@ scan_word(Scan *sc, const char *word)
  * backslash escape one character. *quoted tells whether quotes were seen.
  */
 static bool
-scan_string(Scan *sc, const char *stop, StringInfo out, bool *quoted)
+scan_string(SlmScan *sc, const char *stop, StringInfo out, bool *quoted)
 {
 	bool		inquote = false;
 
@@ -813,7 +766,7 @@ scan_string(Scan *sc, const char *stop, StringInfo out, bool *quoted)
 		if (ch == '\0')
 		{
 			if (inquote)
-				return scan_error(sc, "Unterminated quoted string");
+				return slm_scan_error(sc, "Unterminated quoted string");
 			return true;
 		}
 		if (!inquote && strchr(stop, ch))
@@ -822,7 +775,7 @@ scan_string(Scan *sc, const char *stop, StringInfo out, bool *quoted)
 		if (ch == '\\')
 		{
 			if (*sc->p == '\0')
-				return scan_error(sc, "Unexpected end of input after backslash");
+				return slm_scan_error(sc, "Unexpected end of input after backslash");
 			appendStringInfoChar(out, *sc->p++);
 		}
 		else if (ch == '"')
@@ -842,18 +795,18 @@ scan_string(Scan *sc, const char *stop, StringInfo out, bool *quoted)
 
 /* Read a double-quoted string ("" and a backslash escape one character). */
 static bool
-scan_quoted(Scan *sc, StringInfo out)
+scan_quoted(SlmScan *sc, StringInfo out)
 {
-	scan_space(sc);
+	slm_scan_skip_space(sc);
 	if (*sc->p != '"')
-		return scan_error(sc, "Expected a double-quoted string");
+		return slm_scan_error(sc, "Expected a double-quoted string");
 	sc->p++;
 	for (;;)
 	{
 		char		ch = *sc->p;
 
 		if (ch == '\0')
-			return scan_error(sc, "Unterminated quoted string");
+			return slm_scan_error(sc, "Unterminated quoted string");
 		sc->p++;
 		if (ch == '"')
 		{
@@ -864,7 +817,7 @@ scan_quoted(Scan *sc, StringInfo out)
 		else if (ch == '\\')
 		{
 			if (*sc->p == '\0')
-				return scan_error(sc, "Unterminated quoted string");
+				return slm_scan_error(sc, "Unterminated quoted string");
 			ch = *sc->p++;
 		}
 		appendStringInfoChar(out, ch);
@@ -873,14 +826,14 @@ scan_quoted(Scan *sc, StringInfo out)
 
 /* Read a finite timestamptz bound, ending at "," or ")". */
 static bool
-scan_bound(Scan *sc, TimestampTz *t)
+scan_bound(SlmScan *sc, TimestampTz *t)
 {
 	StringInfoData buf;
 	const char *start;
 	bool		quoted;
 	Datum		d;
 
-	scan_space(sc);
+	slm_scan_skip_space(sc);
 	start = sc->p;
 	initStringInfo(&buf);
 	if (!scan_string(sc, ",)]}", &buf, &quoted))
@@ -889,11 +842,12 @@ scan_bound(Scan *sc, TimestampTz *t)
 	{
 		sc->p = start;
 		if (*sc->p == '\0')
-			return scan_error(sc, "Expected a timestamp, found end of input");
+			return slm_scan_error(sc, "Expected a timestamp, found end of input");
 		errsave(sc->escontext,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s value must have finite bounds", sc->typname),
-				 errdetail("Missing bound at character %d.", (int) (start - sc->input) + 1)));
+				 errdetail("Missing bound at character %d.",
+						   slm_scan_position(sc, start))));
 		return false;
 	}
 #if PG_VERSION_NUM >= 160000
@@ -911,7 +865,7 @@ scan_bound(Scan *sc, TimestampTz *t)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s value must have finite bounds", sc->typname),
 				 errdetail("Found \"%s\" at character %d.", buf.data,
-						   (int) (start - sc->input) + 1)));
+						   slm_scan_position(sc, start))));
 		return false;
 	}
 	return true;
@@ -919,7 +873,7 @@ scan_bound(Scan *sc, TimestampTz *t)
 
 /* Read a range [start,end) with start < end; k numbers it for messages. */
 static bool
-scan_range(Scan *sc, int k, TimestampTz *s, TimestampTz *e)
+scan_range(SlmScan *sc, int k, TimestampTz *s, TimestampTz *e)
 {
 	if (!scan_char(sc, '[') || !scan_bound(sc, s) || !scan_char(sc, ',') ||
 		!scan_bound(sc, e) || !scan_char(sc, ')'))
@@ -942,16 +896,13 @@ scan_range(Scan *sc, int k, TimestampTz *s, TimestampTz *e)
  * empty): sorted, each range separated from the next by a gap.
  */
 static bool
-scan_list(Scan *sc, OutBuf *b)
+scan_list(SlmScan *sc, OutBuf *b)
 {
 	if (!scan_char(sc, '{'))
 		return false;
-	scan_space(sc);
-	if (*sc->p == '}')
-	{
-		sc->p++;
+	slm_scan_skip_space(sc);
+	if (slm_scan_accept(sc, '}'))
 		return true;
-	}
 	for (;;)
 	{
 		TimestampTz s,
@@ -972,27 +923,49 @@ scan_list(Scan *sc, OutBuf *b)
 		}
 		check_outage_count(b->n + 1);
 		buf_add(b, s, e);
-		scan_space(sc);
-		if (*sc->p == '}')
-		{
-			sc->p++;
+		slm_scan_skip_space(sc);
+		if (slm_scan_accept(sc, '}'))
 			return true;
-		}
-		if (*sc->p != ',')
-			return scan_error(sc, *sc->p ? "Expected \",\" or \"}\"" :
-							  "Expected \",\" or \"}\", found end of input");
-		sc->p++;
+		if (!slm_scan_accept(sc, ','))
+			return slm_scan_error(sc, *sc->p ? "Expected \",\" or \"}\"" :
+								  "Expected \",\" or \"}\", found end of input");
 	}
 }
 
 /* Nothing but blanks may follow. */
 static bool
-scan_end(Scan *sc)
+scan_end(SlmScan *sc)
 {
-	scan_space(sc);
-	if (*sc->p != '\0')
-		return scan_error(sc, "Unexpected text");
+	if (!slm_scan_at_end(sc))
+		return slm_scan_error(sc, "Unexpected text");
 	return true;
+}
+
+/*
+ * Read the quoted calendar of an availability state. slm writes it without
+ * escapes (a calendar has no quote or backslash), and then it is read in
+ * place, so that its errors quote the whole state and count positions from
+ * its start, as a target's calendar does; one written with escapes is read
+ * from its unescaped copy.
+ */
+static SlmCalendar *
+scan_calendar(SlmScan *sc)
+{
+	StringInfoData text;
+	const char *open;
+	SlmScan		calscan;
+
+	slm_scan_skip_space(sc);
+	open = sc->p;
+	initStringInfo(&text);
+	if (!scan_quoted(sc, &text))
+		return NULL;
+	if (sc->p - open == text.len + 2)
+	{
+		slm_scan_init_part(&calscan, sc, open + 1, sc->p - 1);
+		return slm_calendar_scan(&calscan);
+	}
+	return slm_calendar_parse(text.data, sc->escontext);
 }
 
 /* ---------- slm.outages: I/O and equality ---------- */
@@ -1003,9 +976,10 @@ Datum
 slm_outages_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	Scan		sc = {str, str, "slm.outages", SLM_ESCONTEXT_ARG(fcinfo)};
+	SlmScan		sc;
 	OutBuf		b;
 
+	slm_scan_init(&sc, str, "slm.outages", SLM_ESCONTEXT_ARG(fcinfo));
 	buf_init(&b, CurrentMemoryContext, OUTBUF_INITIAL);
 	if (!scan_list(&sc, &b) || !scan_end(&sc))
 		PG_RETURN_NULL();
@@ -1637,18 +1611,18 @@ Datum
 slm_availability_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	Scan		sc = {str, str, "slm.availability_state", SLM_ESCONTEXT_ARG(fcinfo)};
+	SlmScan		sc;
 	Period		p = {true, 0, 0};
-	StringInfoData caltext;
 	SlmCalendar *cal;
 	OutBuf		b;
 
+	slm_scan_init(&sc, str, "slm.availability_state", SLM_ESCONTEXT_ARG(fcinfo));
 	if (!scan_word(&sc, "period"))
 	{
-		scan_error(&sc, "Expected \"period\"");
+		slm_scan_error(&sc, "Expected \"period\"");
 		PG_RETURN_NULL();
 	}
-	scan_space(&sc);
+	slm_scan_skip_space(&sc);
 	if (!scan_word(&sc, "empty"))
 	{
 		if (!scan_range(&sc, 0, &p.start, &p.end))
@@ -1657,18 +1631,15 @@ slm_availability_state_in(PG_FUNCTION_ARGS)
 	}
 	if (!scan_word(&sc, "calendar"))
 	{
-		scan_error(&sc, "Expected \"calendar\"");
+		slm_scan_error(&sc, "Expected \"calendar\"");
 		PG_RETURN_NULL();
 	}
-	initStringInfo(&caltext);
-	if (!scan_quoted(&sc, &caltext))
-		PG_RETURN_NULL();
-	cal = slm_calendar_parse(caltext.data, sc.escontext);
+	cal = scan_calendar(&sc);
 	if (cal == NULL)
 		PG_RETURN_NULL();
 	if (!scan_word(&sc, "outages"))
 	{
-		scan_error(&sc, "Expected \"outages\"");
+		slm_scan_error(&sc, "Expected \"outages\"");
 		PG_RETURN_NULL();
 	}
 	buf_init(&b, CurrentMemoryContext, OUTBUF_INITIAL);

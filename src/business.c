@@ -68,27 +68,47 @@ slm_us_to_interval(int64 us)
 	return iv;
 }
 
-/* The finite bounds of a non-empty tstzrange, checked. */
-static bool
-range_finite_bounds(RangeType *r, TimestampTz *a, TimestampTz *b)
+/*
+ * The bounds of a non-empty tstzrange (typ is its type cache entry, or NULL
+ * to look it up); false when the range is empty. Both must be finite, and
+ * a range can fail that twice over: a side can be unbounded, refused as
+ * "<role->range> must have finite bounds", or bounded by an infinite
+ * timestamp, refused by slm_check_finite under role->lower or role->upper.
+ */
+bool
+slm_range_finite_bounds(TypeCacheEntry *typ, RangeType *r,
+						const SlmRangeRole *role,
+						TimestampTz *lower, TimestampTz *upper)
 {
-	TypeCacheEntry *typ = lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO);
 	RangeBound	lo,
 				hi;
 	bool		empty;
 
+	if (typ == NULL)
+		typ = lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO);
 	range_deserialize(typ, r, &lo, &hi, &empty);
 	if (empty)
 		return false;
 	if (lo.infinite || hi.infinite)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("range must have finite bounds")));
-	*a = DatumGetTimestampTz(lo.val);
-	*b = DatumGetTimestampTz(hi.val);
-	slm_check_finite(*a, "lower bound");
-	slm_check_finite(*b, "upper bound");
+				 errmsg("%s must have finite bounds", role->range),
+				 role->detail ? errdetail_internal("%s", role->detail) : 0));
+	*lower = DatumGetTimestampTz(lo.val);
+	*upper = DatumGetTimestampTz(hi.val);
+	slm_check_finite(*lower, role->lower);
+	slm_check_finite(*upper, role->upper);
 	return true;
+}
+
+/* How the range arguments of the business-time functions are named. */
+static const SlmRangeRole range_role = {"range", NULL, "lower bound", "upper bound"};
+
+/* The finite bounds of a non-empty tstzrange argument. */
+static bool
+range_finite_bounds(RangeType *r, TimestampTz *a, TimestampTz *b)
+{
+	return slm_range_finite_bounds(NULL, r, &range_role, a, b);
 }
 
 PG_FUNCTION_INFO_V1(slm_business_time);

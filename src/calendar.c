@@ -30,6 +30,7 @@
 #include "utils/memutils.h"
 
 #include "slm.h"
+#include "scan.h"
 
 PG_MODULE_MAGIC;
 
@@ -53,13 +54,15 @@ typedef struct DatedSpan
 	int32		end;
 } DatedSpan;
 
-/* Parser state: the input, a cursor, and what has been collected so far. */
+/*
+ * Parser state: the scan of the literal, and what has been collected so
+ * far. A calendar can also be read from inside another literal (a target's
+ * "on (...)"), so the scan is set up by the caller.
+ */
 typedef struct CalParser
 {
-	const char *input;			/* the whole literal, for messages */
-	const char *p;				/* cursor */
+	SlmScan    *sc;
 	struct Node *escontext;
-	const char *typname;		/* for messages */
 	/* weekly spans per ISO weekday */
 	SlmSpan    *wk[7];
 	int			nwk[7];
@@ -74,61 +77,17 @@ typedef struct CalParser
 	bool		have_tz;
 } CalParser;
 
-/* Report a syntax error at the cursor of a scan; false for soft errors. */
-bool
-slm_scan_error(SlmScan *sc, const char *what)
-{
-	errsave(sc->escontext,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", sc->typname, sc->input),
-			 errdetail("%s at character %d.", what, (int) (sc->p - sc->input) + 1)));
-	return false;
-}
-
-/* Report a syntax error at the parser's cursor. */
+/* Read exactly two digits (minutes or seconds). */
 static bool
-syntax_error(CalParser *ps, const char *what)
+read_two_digits(CalParser *ps, int *v)
 {
-	SlmScan		sc = {ps->input, ps->p, ps->escontext, ps->typname};
+	const char *p = ps->sc->p;
 
-	return slm_scan_error(&sc, what);
-}
-
-/* Skip blanks. */
-static void
-skip_space(CalParser *ps)
-{
-	while (*ps->p && isspace((unsigned char) *ps->p))
-		ps->p++;
-}
-
-/* Does the cursor start with keyword kw (case-insensitive, word boundary)? */
-static bool
-at_keyword(CalParser *ps, const char *kw)
-{
-	size_t		n = strlen(kw);
-
-	if (pg_strncasecmp(ps->p, kw, n) != 0)
+	if (!isdigit((unsigned char) p[0]) || !isdigit((unsigned char) p[1]) ||
+		isdigit((unsigned char) p[2]))
 		return false;
-	return !isalnum((unsigned char) ps->p[n]) && ps->p[n] != '_';
-}
-
-/* Read an unsigned decimal of 1..maxdigits digits. */
-static bool
-read_number(CalParser *ps, int maxdigits, int *out)
-{
-	int			v = 0,
-				n = 0;
-
-	while (isdigit((unsigned char) *ps->p) && n < maxdigits)
-	{
-		v = v * 10 + (*ps->p - '0');
-		ps->p++;
-		n++;
-	}
-	if (n == 0 || isdigit((unsigned char) *ps->p))
-		return false;
-	*out = v;
+	*v = (p[0] - '0') * 10 + (p[1] - '0');
+	ps->sc->p += 2;
 	return true;
 }
 
@@ -142,43 +101,26 @@ read_time(CalParser *ps, bool is_end, int *secs)
 	int			h,
 				m,
 				s = 0;
-	const char *start = ps->p;
+	const char *start = ps->sc->p;
 
-	if (!read_number(ps, 2, &h))
-		return syntax_error(ps, "Expected a time of day (HH:MM)");
-	if (*ps->p != ':')
-		return syntax_error(ps, "Expected \":\" in a time of day");
-	ps->p++;
-	if (!isdigit((unsigned char) ps->p[0]) || !isdigit((unsigned char) ps->p[1]) ||
-		isdigit((unsigned char) ps->p[2]))
-		return syntax_error(ps, "Expected two digits of minutes");
-	m = (ps->p[0] - '0') * 10 + (ps->p[1] - '0');
-	ps->p += 2;
-	if (*ps->p == ':')
+	if (!slm_scan_small_int(ps->sc, 2, &h))
+		return slm_scan_error(ps->sc, "Expected a time of day (HH:MM)");
+	if (!slm_scan_accept(ps->sc, ':'))
+		return slm_scan_error(ps->sc, "Expected \":\" in a time of day");
+	if (!read_two_digits(ps, &m))
+		return slm_scan_error(ps->sc, "Expected two digits of minutes");
+	if (slm_scan_accept(ps->sc, ':'))
 	{
-		ps->p++;
-		if (!isdigit((unsigned char) ps->p[0]) || !isdigit((unsigned char) ps->p[1]) ||
-			isdigit((unsigned char) ps->p[2]))
-			return syntax_error(ps, "Expected two digits of seconds");
-		s = (ps->p[0] - '0') * 10 + (ps->p[1] - '0');
-		ps->p += 2;
+		if (!read_two_digits(ps, &s))
+			return slm_scan_error(ps->sc, "Expected two digits of seconds");
 	}
 	if (m > 59 || s > 59)
-	{
-		ps->p = start;
-		return syntax_error(ps, "Minutes and seconds must be below 60");
-	}
+		return slm_scan_error_at(ps->sc, start, "Minutes and seconds must be below 60");
 	*secs = h * 3600 + m * 60 + s;
 	if (!is_end && h > 23)
-	{
-		ps->p = start;
-		return syntax_error(ps, "A span must start before 24:00");
-	}
+		return slm_scan_error_at(ps->sc, start, "A span must start before 24:00");
 	if (is_end && *secs > 48 * 3600)
-	{
-		ps->p = start;
-		return syntax_error(ps, "A span must end by 48:00");
-	}
+		return slm_scan_error_at(ps->sc, start, "A span must end by 48:00");
 	return true;
 }
 
@@ -195,19 +137,15 @@ read_span(CalParser *ps, SlmSpan *span)
 
 	if (!read_time(ps, false, &s))
 		return false;
-	skip_space(ps);
-	if (*ps->p != '-')
-		return syntax_error(ps, "Expected \"-\" between the start and end of a span");
-	ps->p++;
-	skip_space(ps);
-	end_pos = ps->p;
+	slm_scan_skip_space(ps->sc);
+	if (!slm_scan_accept(ps->sc, '-'))
+		return slm_scan_error(ps->sc, "Expected \"-\" between the start and end of a span");
+	slm_scan_skip_space(ps->sc);
+	end_pos = ps->sc->p;
 	if (!read_time(ps, true, &e))
 		return false;
 	if (e == s)
-	{
-		ps->p = end_pos;
-		return syntax_error(ps, "A span must not end when it starts");
-	}
+		return slm_scan_error_at(ps->sc, end_pos, "A span must not end when it starts");
 	if (e < s)
 		e += 86400;
 	span->start = s;
@@ -223,7 +161,7 @@ add_weekly(CalParser *ps, int d, SlmSpan span)
 	{
 		errsave(ps->escontext,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many weekly spans in %s value", ps->typname),
+				 errmsg("too many weekly spans in slm.calendar value"),
 				 errdetail("A calendar may have at most %d weekly spans.",
 						   SLM_MAX_WEEKLY_SPANS)));
 		return false;
@@ -247,7 +185,7 @@ add_dated(CalParser *ps, int32 date, int32 start, int32 end)
 	{
 		errsave(ps->escontext,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many dated spans in %s value", ps->typname),
+				 errmsg("too many dated spans in slm.calendar value"),
 				 errdetail("A calendar may have at most %d dated spans.",
 						   SLM_MAX_OVERRIDE_SPANS)));
 		return false;
@@ -274,24 +212,28 @@ read_day(CalParser *ps, int *day)
 
 	for (int d = 0; d < 7; d++)
 	{
-		if (at_keyword(ps, full[d]))
+		if (slm_scan_keyword(ps->sc, full[d]))
 		{
-			ps->p += strlen(full[d]);
 			*day = d;
 			return true;
 		}
-		if (pg_strncasecmp(ps->p, day_names[d], 3) == 0 &&
-			!isalpha((unsigned char) ps->p[3]))
+
+		/*
+		 * A short name needs no word boundary but a non-letter after it, so
+		 * that "mon09:00-17:00" reads as it always has.
+		 */
+		if (pg_strncasecmp(ps->sc->p, day_names[d], 3) == 0 &&
+			!isalpha((unsigned char) ps->sc->p[3]))
 		{
-			ps->p += 3;
+			ps->sc->p += 3;
 			*day = d;
 			return true;
 		}
 	}
-	return syntax_error(ps, "Expected a day (mon, tue, wed, thu, fri, sat, sun), a date, \"24x7\" or \"tz\"");
+	return slm_scan_error(ps->sc, "Expected a day (mon, tue, wed, thu, fri, sat, sun), a date, \"24x7\" or \"tz\"");
 }
 
-/* Read a comma-separated list of spans; each is handed to the callback. */
+/* Read a comma-separated list of spans into a new array. */
 static bool
 read_span_list(CalParser *ps, SlmSpan **spans, int *nspans)
 {
@@ -301,7 +243,7 @@ read_span_list(CalParser *ps, SlmSpan **spans, int *nspans)
 	*nspans = 0;
 	for (;;)
 	{
-		skip_space(ps);
+		slm_scan_skip_space(ps->sc);
 		if (*nspans >= cap)
 		{
 			cap *= 2;
@@ -310,10 +252,9 @@ read_span_list(CalParser *ps, SlmSpan **spans, int *nspans)
 		if (!read_span(ps, &(*spans)[*nspans]))
 			return false;
 		(*nspans)++;
-		skip_space(ps);
-		if (*ps->p != ',')
+		slm_scan_skip_space(ps->sc);
+		if (!slm_scan_accept(ps->sc, ','))
 			return true;
-		ps->p++;
 	}
 }
 
@@ -333,11 +274,10 @@ parse_weekly(CalParser *ps)
 		if (!read_day(ps, &d1))
 			return false;
 		d2 = d1;
-		skip_space(ps);
-		if (*ps->p == '-')
+		slm_scan_skip_space(ps->sc);
+		if (slm_scan_accept(ps->sc, '-'))
 		{
-			ps->p++;
-			skip_space(ps);
+			slm_scan_skip_space(ps->sc);
 			if (!read_day(ps, &d2))
 				return false;
 		}
@@ -347,14 +287,13 @@ parse_weekly(CalParser *ps)
 			if (d == d2)
 				break;
 		}
-		skip_space(ps);
-		if (*ps->p != ',')
+		slm_scan_skip_space(ps->sc);
+		if (!slm_scan_accept(ps->sc, ','))
 			break;
-		ps->p++;
-		skip_space(ps);
+		slm_scan_skip_space(ps->sc);
 	}
-	if (!isdigit((unsigned char) *ps->p))
-		return syntax_error(ps, "Expected a span (HH:MM-HH:MM) after the days");
+	if (!isdigit((unsigned char) *ps->sc->p))
+		return slm_scan_error(ps->sc, "Expected a span (HH:MM-HH:MM) after the days");
 	if (!read_span_list(ps, &spans, &nspans))
 		return false;
 	for (int d = 0; d < 7; d++)
@@ -373,31 +312,18 @@ read_date(CalParser *ps, int32 *date)
 	int			y,
 				m,
 				d;
-	const char *start = ps->p;
+	const char *start = ps->sc->p;
 
-	if (!read_number(ps, 4, &y) || ps->p - start != 4 || *ps->p != '-')
-	{
-		ps->p = start;
-		return syntax_error(ps, "Expected a date (YYYY-MM-DD)");
-	}
-	ps->p++;
-	if (!read_number(ps, 2, &m) || *ps->p != '-')
-	{
-		ps->p = start;
-		return syntax_error(ps, "Expected a date (YYYY-MM-DD)");
-	}
-	ps->p++;
-	if (!read_number(ps, 2, &d))
-	{
-		ps->p = start;
-		return syntax_error(ps, "Expected a date (YYYY-MM-DD)");
-	}
+	if (!slm_scan_small_int(ps->sc, 4, &y) || ps->sc->p - start != 4 ||
+		!slm_scan_accept(ps->sc, '-'))
+		return slm_scan_error_at(ps->sc, start, "Expected a date (YYYY-MM-DD)");
+	if (!slm_scan_small_int(ps->sc, 2, &m) || !slm_scan_accept(ps->sc, '-'))
+		return slm_scan_error_at(ps->sc, start, "Expected a date (YYYY-MM-DD)");
+	if (!slm_scan_small_int(ps->sc, 2, &d))
+		return slm_scan_error_at(ps->sc, start, "Expected a date (YYYY-MM-DD)");
 	if (y < 1 || m < 1 || m > 12 || d < 1 ||
 		d > day_tab[isleap(y)][m - 1])
-	{
-		ps->p = start;
-		return syntax_error(ps, "Not a valid date");
-	}
+		return slm_scan_error_at(ps->sc, start, "Not a valid date");
 	*date = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
 	return true;
 }
@@ -414,38 +340,32 @@ parse_dated(CalParser *ps)
 	if (!read_date(ps, &d1))
 		return false;
 	d2 = d1;
-	skip_space(ps);
-	if (ps->p[0] == '.' && ps->p[1] == '.')
+	slm_scan_skip_space(ps->sc);
+	if (slm_scan_accept_text(ps->sc, ".."))
 	{
 		const char *at;
 
-		ps->p += 2;
-		skip_space(ps);
-		at = ps->p;
+		slm_scan_skip_space(ps->sc);
+		at = ps->sc->p;
 		if (!read_date(ps, &d2))
 			return false;
 		if (d2 < d1)
-		{
-			ps->p = at;
-			return syntax_error(ps, "A date range must not end before it starts");
-		}
+			return slm_scan_error_at(ps->sc, at, "A date range must not end before it starts");
 	}
-	skip_space(ps);
-	if (at_keyword(ps, "closed"))
-		ps->p += 6;
-	else if (isdigit((unsigned char) *ps->p))
+	slm_scan_skip_space(ps->sc);
+	if (!slm_scan_keyword(ps->sc, "closed"))
 	{
+		if (!isdigit((unsigned char) *ps->sc->p))
+			return slm_scan_error(ps->sc, "Expected \"closed\" or a span after the date");
 		if (!read_span_list(ps, &spans, &nspans))
 			return false;
 	}
-	else
-		return syntax_error(ps, "Expected \"closed\" or a span after the date");
 
 	if ((int64) ps->ndates + (d2 - d1 + 1) > SLM_MAX_OVERRIDE_DATES)
 	{
 		errsave(ps->escontext,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many dated days in %s value", ps->typname),
+				 errmsg("too many dated days in slm.calendar value"),
 				 errdetail("A calendar may name at most %d dates in its dated clauses.",
 						   SLM_MAX_OVERRIDE_DATES)));
 		return false;
@@ -542,18 +462,15 @@ parse_tz(CalParser *ps)
 	char	   *name;
 	char		canon[SLM_MAX_TZ_LEN + 1];
 
-	skip_space(ps);
-	start = ps->p;
-	while (*ps->p && *ps->p != ';' && !isspace((unsigned char) *ps->p))
-		ps->p++;
-	if (ps->p == start)
-		return syntax_error(ps, "Expected a time zone name after \"tz\"");
+	slm_scan_skip_space(ps->sc);
+	start = ps->sc->p;
+	while (*ps->sc->p && *ps->sc->p != ';' && !slm_scan_isspace(*ps->sc->p))
+		ps->sc->p++;
+	if (ps->sc->p == start)
+		return slm_scan_error(ps->sc, "Expected a time zone name after \"tz\"");
 	if (ps->have_tz)
-	{
-		ps->p = start;
-		return syntax_error(ps, "The time zone is given twice");
-	}
-	name = pnstrdup(start, ps->p - start);
+		return slm_scan_error_at(ps->sc, start, "The time zone is given twice");
+	name = pnstrdup(start, ps->sc->p - start);
 	if (!lookup_zone(name, canon, ps->escontext))
 		return false;
 	strlcpy(ps->tz, canon, sizeof(ps->tz));
@@ -692,15 +609,13 @@ build_calendar(CalParser *ps)
 	return cal;
 }
 
-/* Initialize a parser over str. */
+/* Initialize a parser that reads with the scan sc. */
 static void
-parser_init(CalParser *ps, const char *str, struct Node *escontext)
+parser_init(CalParser *ps, SlmScan *sc)
 {
 	memset(ps, 0, sizeof(*ps));
-	ps->input = str;
-	ps->p = str;
-	ps->escontext = escontext;
-	ps->typname = "slm.calendar";
+	ps->sc = sc;
+	ps->escontext = sc->escontext;
 }
 
 /* Parse clauses until the end of the input; false on a soft error. */
@@ -709,40 +624,49 @@ parse_clauses(CalParser *ps)
 {
 	for (;;)
 	{
-		skip_space(ps);
-		if (*ps->p == '\0')
+		if (slm_scan_at_end(ps->sc))
 			return true;
-		if (*ps->p == ';')
-		{
-			ps->p++;
+		if (slm_scan_accept(ps->sc, ';'))
 			continue;
-		}
-		if (at_keyword(ps, "24x7"))
+		if (slm_scan_keyword(ps->sc, "24x7"))
 		{
 			SlmSpan		all = {0, 86400};
 
-			ps->p += 4;
 			for (int d = 0; d < 7; d++)
 				if (!add_weekly(ps, d, all))
 					return false;
 		}
-		else if (at_keyword(ps, "tz"))
+		else if (slm_scan_keyword(ps->sc, "tz"))
 		{
-			ps->p += 2;
 			if (!parse_tz(ps))
 				return false;
 		}
-		else if (isdigit((unsigned char) *ps->p))
+		else if (isdigit((unsigned char) *ps->sc->p))
 		{
 			if (!parse_dated(ps))
 				return false;
 		}
 		else if (!parse_weekly(ps))
 			return false;
-		skip_space(ps);
-		if (*ps->p != '\0' && *ps->p != ';')
-			return syntax_error(ps, "Expected \";\" or the end of the calendar");
+		slm_scan_skip_space(ps->sc);
+		if (*ps->sc->p != '\0' && *ps->sc->p != ';')
+			return slm_scan_error(ps->sc, "Expected \";\" or the end of the calendar");
 	}
+}
+
+/*
+ * Read a calendar from the scan sc up to the end of its text. Returns NULL
+ * after a soft error when sc's escontext can take one.
+ */
+SlmCalendar *
+slm_calendar_scan(SlmScan *sc)
+{
+	CalParser	ps;
+
+	parser_init(&ps, sc);
+	if (!parse_clauses(&ps))
+		return NULL;
+	return build_calendar(&ps);
 }
 
 /*
@@ -752,12 +676,10 @@ parse_clauses(CalParser *ps)
 SlmCalendar *
 slm_calendar_parse(const char *str, struct Node *escontext)
 {
-	CalParser	ps;
+	SlmScan		sc;
 
-	parser_init(&ps, str, escontext);
-	if (!parse_clauses(&ps))
-		return NULL;
-	return build_calendar(&ps);
+	slm_scan_init(&sc, str, "slm.calendar", escontext);
+	return slm_calendar_scan(&sc);
 }
 
 /* The calendar every target uses by default: 24x7 in UTC. */
@@ -1114,6 +1036,7 @@ Datum
 slm_calendar_make(PG_FUNCTION_ARGS)
 {
 	CalParser	ps;
+	SlmScan		sc;
 	char	   *hours;
 	char	   *tzname;
 	char		canon[SLM_MAX_TZ_LEN + 1];
@@ -1122,7 +1045,8 @@ slm_calendar_make(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	hours = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	tzname = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	parser_init(&ps, hours, NULL);
+	slm_scan_init(&sc, hours, "slm.calendar", NULL);
+	parser_init(&ps, &sc);
 	parse_clauses(&ps);
 	lookup_zone(tzname, canon, NULL);
 	if (ps.have_tz && strcmp(ps.tz, canon) != 0)
@@ -1145,6 +1069,7 @@ slm_with_closed(PG_FUNCTION_ARGS)
 	SlmCalendar *cal;
 	ArrayType  *dates;
 	CalParser	ps;
+	SlmScan		sc;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -1152,7 +1077,8 @@ slm_with_closed(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_SLM_CALENDAR_P(cal);	/* no dates to close */
 	dates = PG_GETARG_ARRAYTYPE_P(1);
-	parser_init(&ps, "", NULL);
+	slm_scan_init(&sc, "", "slm.calendar", NULL);
+	parser_init(&ps, &sc);
 	parser_load(&ps, cal);
 	parser_close_dates(&ps, dates);
 	PG_RETURN_SLM_CALENDAR_P(build_calendar(&ps));

@@ -510,6 +510,22 @@ local_measure(const SlmClock *c, int64 x)
 }
 
 /*
+ * Raise the error for a result beyond the engine's range: instants are
+ * computed up to HORIZON_MAX (the year 9999), and a result past it is
+ * refused rather than wrapped or clamped.
+ */
+static void result_out_of_range(void) pg_attribute_noreturn();
+
+static void
+result_out_of_range(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("business time result out of range"),
+			 errdetail("Business time is computed up to the year 9999.")));
+}
+
+/*
  * Local start of week number q. A week far outside the engine's range (a
  * huge duration on a calendar with little open time) is an error, not an
  * overflow.
@@ -518,10 +534,7 @@ static int64
 week_start(int64 q)
 {
 	if (q > HORIZON_MAX / SLM_WEEK + 2 || q < -HORIZON_MAX / SLM_WEEK - 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("business time result out of range"),
-				 errdetail("Business time is computed up to the year 9999.")));
+		result_out_of_range();
 	return MON0 + q * SLM_WEEK;
 }
 
@@ -1145,18 +1158,12 @@ clock_inv_fwd(SlmClock *c, int64 v, int64 *t)
 		if (!c->zone->complete && (!ok || *t >= c->zone->horizon))
 		{
 			if (c->zone->horizon >= HORIZON_MAX)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-						 errmsg("business time result out of range"),
-						 errdetail("Business time is computed up to the year 9999.")));
+				result_out_of_range();
 			clock_reach(c, c->zone->horizon + 1);
 			continue;
 		}
 		if (ok && (*t > HORIZON_MAX || *t < -HORIZON_MAX))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("business time result out of range"),
-					 errdetail("Business time is computed up to the year 9999.")));
+			result_out_of_range();
 		return ok;
 	}
 }
@@ -1179,18 +1186,12 @@ clock_inv_bwd(SlmClock *c, int64 v, int64 *t)
 		if (!c->zone->complete && ok && *t >= c->zone->horizon)
 		{
 			if (c->zone->horizon >= HORIZON_MAX)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-						 errmsg("business time result out of range"),
-						 errdetail("Business time is computed up to the year 9999.")));
+				result_out_of_range();
 			clock_reach(c, c->zone->horizon + 1);
 			continue;
 		}
 		if (ok && (*t > HORIZON_MAX || *t < -HORIZON_MAX))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("business time result out of range"),
-					 errdetail("Business time is computed up to the year 9999.")));
+			result_out_of_range();
 		return ok;
 	}
 }
@@ -1213,10 +1214,7 @@ slm_clock_add(SlmClock *c, TimestampTz t, int64 d)
 		return t;
 	/* business time never exceeds real time: refuse what cannot fit */
 	if ((d > 0 && d > HORIZON_MAX - t) || (d < 0 && -(d + 1) >= t + HORIZON_MAX))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("business time result out of range"),
-				 errdetail("Business time is computed up to the year 9999.")));
+		result_out_of_range();
 	v = slm_clock_F(c, t);
 	if (d > 0)
 	{

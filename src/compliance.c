@@ -49,7 +49,6 @@
  */
 #include "postgres.h"
 
-#include <ctype.h>
 #include <math.h>
 
 #include "common/int.h"
@@ -62,6 +61,7 @@
 #include "utils/timestamp.h"
 
 #include "slm.h"
+#include "scan.h"
 #include "target.h"
 
 #define SLM_COMPLIANCE_VERSION 2
@@ -327,53 +327,6 @@ compliance_invalid(const SlmCompliance *c)
 	return NULL;
 }
 
-/* Read unsigned decimal digits into *v; false on none or overflow. */
-static bool
-parse_digits(SlmScan *ps, int64 *v, const char *what)
-{
-	const char *start = ps->p;
-
-	*v = 0;
-	if (!isdigit((unsigned char) *ps->p))
-		return slm_scan_error(ps, psprintf("Expected %s", what));
-	while (isdigit((unsigned char) *ps->p))
-	{
-		if (pg_mul_s64_overflow(*v, 10, v) ||
-			pg_add_s64_overflow(*v, *ps->p - '0', v))
-		{
-			ps->p = start;
-			return slm_scan_error(ps, "The number is out of range");
-		}
-		ps->p++;
-	}
-	return true;
-}
-
-/* Read "." and 1 .. maxdig digits as a fraction scaled to 10^maxdig. */
-static bool
-parse_fraction(SlmScan *ps, int maxdig, int32 *frac)
-{
-	int			n = 0;
-
-	*frac = 0;
-	if (*ps->p != '.')
-		return true;
-	ps->p++;
-	while (isdigit((unsigned char) *ps->p))
-	{
-		if (n == maxdig)
-			return slm_scan_error(ps, psprintf("At most %d decimals are allowed", maxdig));
-		*frac = *frac * 10 + (*ps->p - '0');
-		n++;
-		ps->p++;
-	}
-	if (n == 0)
-		return slm_scan_error(ps, "Expected a digit after \".\"");
-	for (; n < maxdig; n++)
-		*frac *= 10;
-	return true;
-}
-
 /* Read a goal: "none", "mixed" or a percentage with up to four decimals. */
 static bool
 parse_goal(SlmScan *ps, SlmCompliance *c)
@@ -382,29 +335,23 @@ parse_goal(SlmScan *ps, SlmCompliance *c)
 	int32		frac;
 	const char *start = ps->p;
 
-	if (strncmp(ps->p, "none", 4) == 0)
+	if (slm_scan_accept_text(ps, "none"))
 	{
-		ps->p += 4;
 		c->goal_kind = GOAL_NONE;
 		return true;
 	}
-	if (strncmp(ps->p, "mixed", 5) == 0)
+	if (slm_scan_accept_text(ps, "mixed"))
 	{
-		ps->p += 5;
 		c->goal_kind = GOAL_MIXED;
 		return true;
 	}
-	if (!parse_digits(ps, &whole, "a goal (a percentage, \"none\" or \"mixed\")") ||
-		!parse_fraction(ps, 4, &frac))
+	if (!slm_scan_int64(ps, &whole, "a goal (a percentage, \"none\" or \"mixed\")") ||
+		!slm_scan_fraction(ps, 4, &frac))
 		return false;
-	if (*ps->p != '%')
+	if (!slm_scan_accept(ps, '%'))
 		return slm_scan_error(ps, "Expected \"%\" after the goal");
-	ps->p++;
 	if (whole > 100 || (whole == 100 && frac > 0))
-	{
-		ps->p = start;
-		return slm_scan_error(ps, "A goal must be between 0% and 100%");
-	}
+		return slm_scan_error_at(ps, start, "A goal must be between 0% and 100%");
 	c->goal_kind = GOAL_SET;
 	c->goal_ppm = (int32) (whole * 10000 + frac);	/* 1% is 10000 ppm */
 	return true;
@@ -414,11 +361,11 @@ parse_goal(SlmScan *ps, SlmCompliance *c)
 static bool
 parse_seconds(SlmScan *ps, int64 *sec, int32 *us)
 {
-	if (!parse_digits(ps, sec, "a number of seconds") || !parse_fraction(ps, 6, us))
+	if (!slm_scan_int64(ps, sec, "a number of seconds") ||
+		!slm_scan_fraction(ps, 6, us))
 		return false;
-	if (*ps->p != 's')
+	if (!slm_scan_accept(ps, 's'))
 		return slm_scan_error(ps, "Expected \"s\" after the seconds");
-	ps->p++;
 	return true;
 }
 
@@ -436,36 +383,23 @@ static const char *const field_names[NUM_FIELDS] = {
 static SlmCompliance *
 compliance_parse(const char *str, struct Node *escontext)
 {
-	SlmScan	ps;
+	SlmScan		ps;
 	SlmCompliance *c = compliance_new();
 	bool		seen[NUM_FIELDS] = {false};
 	const char *why;
 
-	ps.input = str;
-	ps.p = str;
-	ps.escontext = escontext;
-	ps.typname = "slm.compliance";
+	slm_scan_init(&ps, str, "slm.compliance", escontext);
 
-	for (;;)
+	while (!slm_scan_at_end(&ps))
 	{
 		int			f;
-		size_t		len = 0;
 		int64		sec;
 		int32		us;
 		bool		ok;
 		const char *value;
 
-		while (isspace((unsigned char) *ps.p))
-			ps.p++;
-		if (*ps.p == '\0')
-			break;
-		for (f = 0; f < NUM_FIELDS; f++)
-		{
-			len = strlen(field_names[f]);
-			if (strncmp(ps.p, field_names[f], len) == 0 && ps.p[len] == '=')
-				break;
-		}
-		if (f == NUM_FIELDS)
+		f = slm_scan_which_key(&ps, field_names, NUM_FIELDS);
+		if (f < 0)
 		{
 			slm_scan_error(&ps, "Expected a field (met=, breached=, open=, invalid=, goal=, timed=, elapsed_sum= or elapsed_max=)");
 			return NULL;
@@ -476,27 +410,27 @@ compliance_parse(const char *str, struct Node *escontext)
 			return NULL;
 		}
 		seen[f] = true;
-		ps.p += len + 1;
+		ps.p += strlen(field_names[f]) + 1;
 		value = ps.p;
 		switch (f)
 		{
 			case F_MET:
-				ok = parse_digits(&ps, &c->met, "a count");
+				ok = slm_scan_int64(&ps, &c->met, "a count");
 				break;
 			case F_BREACHED:
-				ok = parse_digits(&ps, &c->breached, "a count");
+				ok = slm_scan_int64(&ps, &c->breached, "a count");
 				break;
 			case F_OPEN:
-				ok = parse_digits(&ps, &c->open, "a count");
+				ok = slm_scan_int64(&ps, &c->open, "a count");
 				break;
 			case F_INVALID:
-				ok = parse_digits(&ps, &c->invalid, "a count");
+				ok = slm_scan_int64(&ps, &c->invalid, "a count");
 				break;
 			case F_GOAL:
 				ok = parse_goal(&ps, c);
 				break;
 			case F_TIMED:
-				ok = parse_digits(&ps, &c->timed, "a count");
+				ok = slm_scan_int64(&ps, &c->timed, "a count");
 				break;
 			case F_SUM:
 				ok = parse_seconds(&ps, &c->sum_sec, &c->sum_us);
@@ -505,15 +439,12 @@ compliance_parse(const char *str, struct Node *escontext)
 				ok = parse_seconds(&ps, &sec, &us);
 				if (ok && (pg_mul_s64_overflow(sec, SLM_SEC, &c->max_us) ||
 						   pg_add_s64_overflow(c->max_us, us, &c->max_us)))
-				{
-					ps.p = value;
-					ok = slm_scan_error(&ps, "The elapsed_max is out of range");
-				}
+					ok = slm_scan_error_at(&ps, value, "The elapsed_max is out of range");
 				break;
 		}
 		if (!ok)
 			return NULL;
-		if (*ps.p != '\0' && !isspace((unsigned char) *ps.p))
+		if (*ps.p != '\0' && !slm_scan_isspace(*ps.p))
 		{
 			slm_scan_error(&ps, "Expected a space between fields");
 			return NULL;

@@ -50,7 +50,6 @@
  */
 #include "postgres.h"
 
-#include <ctype.h>
 #include <math.h>
 
 #include "common/int.h"
@@ -61,6 +60,7 @@
 #include "utils/timestamp.h"
 
 #include "slm.h"
+#include "scan.h"
 #include "target.h"
 #include "durations_table.h"
 
@@ -590,63 +590,21 @@ durations_invalid(SlmDurations *w)
 	return NULL;
 }
 
-/* Read unsigned decimal digits into *v; false on none or overflow. */
-static bool
-parse_digits(SlmScan *ps, int64 *v, const char *what)
-{
-	const char *start = ps->p;
-
-	*v = 0;
-	if (!isdigit((unsigned char) *ps->p))
-		return slm_scan_error(ps, psprintf("Expected %s", what));
-	while (isdigit((unsigned char) *ps->p))
-	{
-		if (pg_mul_s64_overflow(*v, 10, v) ||
-			pg_add_s64_overflow(*v, *ps->p - '0', v))
-		{
-			ps->p = start;
-			return slm_scan_error(ps, "The number is out of range");
-		}
-		ps->p++;
-	}
-	return true;
-}
-
 /* Read seconds with up to six decimals and a unit "s" as microseconds. */
 static bool
 parse_seconds(SlmScan *ps, int64 *us)
 {
 	const char *start = ps->p;
 	int64		sec;
-	int32		frac = 0;
-	int			n = 0;
+	int32		frac;
 
-	if (!parse_digits(ps, &sec, "a number of seconds"))
+	if (!slm_scan_int64(ps, &sec, "a number of seconds") ||
+		!slm_scan_fraction(ps, 6, &frac))
 		return false;
-	if (*ps->p == '.')
-	{
-		ps->p++;
-		while (isdigit((unsigned char) *ps->p))
-		{
-			if (n == 6)
-				return slm_scan_error(ps, "At most 6 decimals are allowed");
-			frac = frac * 10 + (*ps->p - '0');
-			n++;
-			ps->p++;
-		}
-		if (n == 0)
-			return slm_scan_error(ps, "Expected a digit after \".\"");
-		for (; n < 6; n++)
-			frac *= 10;
-	}
-	if (*ps->p != 's')
+	if (!slm_scan_accept(ps, 's'))
 		return slm_scan_error(ps, "Expected \"s\" after the seconds");
 	if (pg_mul_s64_overflow(sec, SLM_SEC, us) || pg_add_s64_overflow(*us, frac, us))
-	{
-		ps->p = start;
-		return slm_scan_error(ps, "The duration is out of range");
-	}
-	ps->p++;
+		return slm_scan_error_at(ps, start, "The duration is out of range");
 	return true;
 }
 
@@ -664,39 +622,28 @@ parse_buckets(SlmScan *ps, SlmDurations **wp)
 		int64		i,
 					n;
 
-		if (!parse_digits(ps, &i, "a bucket index"))
+		if (!slm_scan_int64(ps, &i, "a bucket index"))
 			return false;
 		if (!bucket_occupiable(i > DUR_MAX_INDEX ? -1 : (int) i))
-		{
-			ps->p = at;
-			return slm_scan_error(ps, i > DUR_MAX_INDEX ?
-								  psprintf("Bucket indexes go from 0 to %d", DUR_MAX_INDEX) :
-								  psprintf("Bucket %d holds no whole microsecond", (int) i));
-		}
+			return slm_scan_error_at(ps, at, i > DUR_MAX_INDEX ?
+									 psprintf("Bucket indexes go from 0 to %d", DUR_MAX_INDEX) :
+									 psprintf("Bucket %d holds no whole microsecond", (int) i));
 		if (w->nbuckets > 0 && i <= DUR_INDEX(w)[w->nbuckets - 1])
-		{
-			ps->p = at;
-			return slm_scan_error(ps, "Buckets must be listed once each, by increasing index");
-		}
-		if (*ps->p != ':')
+			return slm_scan_error_at(ps, at, "Buckets must be listed once each, by increasing index");
+		if (!slm_scan_accept(ps, ':'))
 			return slm_scan_error(ps, "Expected \":\" after the bucket index");
-		ps->p++;
 		at = ps->p;
-		if (!parse_digits(ps, &n, "a count"))
+		if (!slm_scan_int64(ps, &n, "a count"))
 			return false;
 		if (n == 0)
-		{
-			ps->p = at;
-			return slm_scan_error(ps, "A bucket's count must be at least 1");
-		}
+			return slm_scan_error_at(ps, at, "A bucket's count must be at least 1");
 		if (w->nbuckets == w->slots)
 			*wp = w = working_copy(w, Min(2 * w->slots, DUR_OCCUPIABLE));
 		DUR_INDEX(w)[w->nbuckets] = (int16) i;
 		DUR_COUNT(w)[w->nbuckets] = n;
 		w->nbuckets++;
-		if (*ps->p != ',')
+		if (!slm_scan_accept(ps, ','))
 			return true;
-		ps->p++;
 	}
 }
 
@@ -721,28 +668,15 @@ durations_parse(const char *str, struct Node *escontext)
 	bool		seen[NUM_FIELDS] = {false};
 	const char *why;
 
-	ps.input = str;
-	ps.p = str;
-	ps.escontext = escontext;
-	ps.typname = "slm.durations";
+	slm_scan_init(&ps, str, "slm.durations", escontext);
 
-	for (;;)
+	while (!slm_scan_at_end(&ps))
 	{
 		int			f;
-		size_t		len = 0;
 		bool		ok;
 
-		while (isspace((unsigned char) *ps.p))
-			ps.p++;
-		if (*ps.p == '\0')
-			break;
-		for (f = 0; f < NUM_FIELDS; f++)
-		{
-			len = strlen(field_names[f]);
-			if (strncmp(ps.p, field_names[f], len) == 0 && ps.p[len] == '=')
-				break;
-		}
-		if (f == NUM_FIELDS)
+		f = slm_scan_which_key(&ps, field_names, NUM_FIELDS);
+		if (f < 0)
 		{
 			slm_scan_error(&ps, "Expected a field (running=, invalid=, zero=, min=, max=, alpha= or buckets=)");
 			return NULL;
@@ -753,17 +687,17 @@ durations_parse(const char *str, struct Node *escontext)
 			return NULL;
 		}
 		seen[f] = true;
-		ps.p += len + 1;
+		ps.p += strlen(field_names[f]) + 1;
 		switch (f)
 		{
 			case F_RUNNING:
-				ok = parse_digits(&ps, &w->running, "a count");
+				ok = slm_scan_int64(&ps, &w->running, "a count");
 				break;
 			case F_INVALID:
-				ok = parse_digits(&ps, &w->invalid, "a count");
+				ok = slm_scan_int64(&ps, &w->invalid, "a count");
 				break;
 			case F_ZERO:
-				ok = parse_digits(&ps, &w->zero, "a count");
+				ok = slm_scan_int64(&ps, &w->zero, "a count");
 				break;
 			case F_MIN:
 				ok = parse_seconds(&ps, &w->min_us);
@@ -772,13 +706,14 @@ durations_parse(const char *str, struct Node *escontext)
 				ok = parse_seconds(&ps, &w->max_us);
 				break;
 			case F_ALPHA:
-				len = strlen(DUR_ALPHA_TEXT);
-				ok = strncmp(ps.p, DUR_ALPHA_TEXT, len) == 0 &&
-					(ps.p[len] == '\0' || isspace((unsigned char) ps.p[len]));
-				if (ok)
-					ps.p += len;
-				else
-					slm_scan_error(&ps, "Only alpha=" DUR_ALPHA_TEXT " is known (format version 1)");
+				{
+					const char *value = ps.p;
+
+					ok = slm_scan_accept_text(&ps, DUR_ALPHA_TEXT) &&
+						(*ps.p == '\0' || slm_scan_isspace(*ps.p));
+					if (!ok)
+						slm_scan_error_at(&ps, value, "Only alpha=" DUR_ALPHA_TEXT " is known (format version 1)");
+				}
 				break;
 			default:
 				ok = parse_buckets(&ps, &w);
@@ -786,7 +721,7 @@ durations_parse(const char *str, struct Node *escontext)
 		}
 		if (!ok)
 			return NULL;
-		if (*ps.p != '\0' && !isspace((unsigned char) *ps.p))
+		if (*ps.p != '\0' && !slm_scan_isspace(*ps.p))
 		{
 			slm_scan_error(&ps, "Expected a space between fields");
 			return NULL;

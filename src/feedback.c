@@ -23,6 +23,7 @@
 #include "slm.h"
 #include "slm_compat.h"
 #include "kano.h"
+#include "scan.h"
 
 /* ----------
  * slm.csat, stored form (version 2)
@@ -231,18 +232,19 @@ slm_csat_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	struct Node *escontext = SLM_ESCONTEXT_ARG(fcinfo);
 	SlmCsat    *c = csat_new(0, CurrentMemoryContext);
-	SlmReader	r;
+	SlmScan		r;
 	int64		scale;
 	const char *problem;
 
-	if (!slm_read_begin(&r, str, "slm.csat", escontext) ||
-		!slm_read_int64s(&r, "scale", &scale, 1) ||
-		!slm_read_int64s(&r, "responses", &c->responses, 1) ||
-		!slm_read_int64s(&r, "satisfied", &c->satisfied, 1) ||
-		!slm_read_int64s(&r, "sum", &c->sum, 1) ||
-		(slm_read_has_key(&r, "invalid") &&
-		 !slm_read_int64s(&r, "invalid", &c->invalid, 1)) ||
-		!slm_read_end(&r))
+	slm_scan_init(&r, str, "slm.csat", escontext);
+	if (!slm_scan_record_begin(&r) ||
+		!slm_scan_field_int64s(&r, "scale", &scale, 1) ||
+		!slm_scan_field_int64s(&r, "responses", &c->responses, 1) ||
+		!slm_scan_field_int64s(&r, "satisfied", &c->satisfied, 1) ||
+		!slm_scan_field_int64s(&r, "sum", &c->sum, 1) ||
+		(slm_scan_has_field(&r, "invalid") &&
+		 !slm_scan_field_int64s(&r, "invalid", &c->invalid, 1)) ||
+		!slm_scan_record_end(&r))
 		PG_RETURN_NULL();
 	c->scale = (int32) Min(scale, PG_INT32_MAX);
 	problem = (scale > PG_INT32_MAX) ? "The scale is out of range." : csat_check(c);
@@ -556,16 +558,17 @@ slm_nps_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	struct Node *escontext = SLM_ESCONTEXT_ARG(fcinfo);
 	SlmNps	   *n = nps_new(CurrentMemoryContext);
-	SlmReader	r;
+	SlmScan		r;
 	const char *problem;
 
-	if (!slm_read_begin(&r, str, "slm.nps", escontext) ||
-		!slm_read_int64s(&r, "promoters", &n->promoters, 1) ||
-		!slm_read_int64s(&r, "passives", &n->passives, 1) ||
-		!slm_read_int64s(&r, "detractors", &n->detractors, 1) ||
-		(slm_read_has_key(&r, "invalid") &&
-		 !slm_read_int64s(&r, "invalid", &n->invalid, 1)) ||
-		!slm_read_end(&r))
+	slm_scan_init(&r, str, "slm.nps", escontext);
+	if (!slm_scan_record_begin(&r) ||
+		!slm_scan_field_int64s(&r, "promoters", &n->promoters, 1) ||
+		!slm_scan_field_int64s(&r, "passives", &n->passives, 1) ||
+		!slm_scan_field_int64s(&r, "detractors", &n->detractors, 1) ||
+		(slm_scan_has_field(&r, "invalid") &&
+		 !slm_scan_field_int64s(&r, "invalid", &n->invalid, 1)) ||
+		!slm_scan_record_end(&r))
 		PG_RETURN_NULL();
 	problem = nps_check(n);
 	if (problem != NULL)

@@ -14,7 +14,8 @@
  * out for a missing answer or a value that is not an answer, and fixed-point
  * sums of the self-stated importance.
  *
- * This file also holds the text grammar shared with feedback.c (kano.h).
+ * This file also holds the writing of the summaries' text form, shared
+ * with feedback.c (kano.h); both read it with the scanner (scan.h).
  *
  *-------------------------------------------------------------------------
  */
@@ -28,9 +29,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "parser/scansup.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
@@ -38,6 +37,7 @@
 #include "slm.h"
 #include "slm_compat.h"
 #include "kano.h"
+#include "scan.h"
 
 /* ----------
  * slm.kano, stored form (version 2)
@@ -219,189 +219,9 @@ PG_FUNCTION_INFO_V1(slm_kano_report);
 
 
 /* ----------------------------------------------------------------
- * The text grammar shared with feedback.c
+ * Writing the text form shared with feedback.c (scan.c reads it)
  * ----------------------------------------------------------------
  */
-
-/* Save a syntax error saying what was expected where; always false. */
-static bool
-reader_fail(SlmReader *r, const char *expected)
-{
-	if (*r->p == '\0')
-		errsave(r->escontext,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						r->typname, r->input),
-				 errdetail("The input ends where %s was expected.", expected)));
-	else
-		errsave(r->escontext,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						r->typname, r->input),
-				 errdetail("Expected %s at character %d.", expected,
-						   pg_mbstrlen_with_len(r->input,
-												(int) (r->p - r->input)) + 1)));
-	return false;
-}
-
-/* Skip white space. */
-static void
-reader_skip_space(SlmReader *r)
-{
-	while (*r->p != '\0' && scanner_isspace(*r->p))
-		r->p++;
-}
-
-/* Read one expected character, after optional white space. */
-static bool
-reader_char(SlmReader *r, char c, const char *what)
-{
-	reader_skip_space(r);
-	if (*r->p != c)
-		return reader_fail(r, what);
-	r->p++;
-	return true;
-}
-
-/* Read "key=", preceded by a comma unless it is the first field. */
-static bool
-reader_key(SlmReader *r, const char *key)
-{
-	size_t		len = strlen(key);
-	char	   *what;
-
-	if (r->nfields > 0 && !reader_char(r, ',', "\",\""))
-		return false;
-	reader_skip_space(r);
-	if (strncmp(r->p, key, len) != 0)
-	{
-		what = psprintf("field \"%s\"", key);
-		return reader_fail(r, what);
-	}
-	r->p += len;
-	r->nfields++;
-	return reader_char(r, '=', "\"=\"");
-}
-
-/* Begin reading a summary: "(". */
-bool
-slm_read_begin(SlmReader *r, const char *input, const char *typname,
-			   struct Node *escontext)
-{
-	r->input = input;
-	r->typname = typname;
-	r->p = input;
-	r->escontext = escontext;
-	r->nfields = 0;
-	return reader_char(r, '(', "\"(\"");
-}
-
-/* Read "key=v1/v2/.../vn" of non-negative integers. */
-bool
-slm_read_int64s(SlmReader *r, const char *key, int64 *v, int n)
-{
-	int			i;
-
-	if (!reader_key(r, key))
-		return false;
-	for (i = 0; i < n; i++)
-	{
-		char	   *end;
-
-		if (i > 0 && !reader_char(r, '/', "\"/\""))
-			return false;
-		reader_skip_space(r);
-		if (!isdigit((unsigned char) *r->p))
-			return reader_fail(r, "a non-negative integer");
-		errno = 0;
-		v[i] = strtoi64(r->p, &end, 10);
-		if (errno == ERANGE)
-		{
-			errsave(r->escontext,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
-							key, r->typname, r->input),
-					 errdetail("Counts must fit in a bigint.")));
-			return false;
-		}
-		r->p = end;
-	}
-	return true;
-}
-
-/* Read "key=v1/v2/.../vn" of non-negative finite float8 values. */
-bool
-slm_read_float8s(SlmReader *r, const char *key, double *v, int n)
-{
-	int			i;
-
-	if (!reader_key(r, key))
-		return false;
-	for (i = 0; i < n; i++)
-	{
-		char	   *end;
-
-		if (i > 0 && !reader_char(r, '/', "\"/\""))
-			return false;
-		reader_skip_space(r);
-		if (!isdigit((unsigned char) *r->p))
-			return reader_fail(r, "a non-negative number");
-		errno = 0;
-		v[i] = strtod(r->p, &end);
-		/* an underflow to a tiny or zero value is accepted, as float8in does */
-		if (!isfinite(v[i]) || (errno == ERANGE && fabs(v[i]) >= 1.0))
-		{
-			errsave(r->escontext,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
-							key, r->typname, r->input),
-					 errdetail("Sums must be finite float8 values.")));
-			return false;
-		}
-		r->p = end;
-	}
-	return true;
-}
-
-/*
- * Is the next field "key"? Looks ahead without reading anything, so that a
- * field added in a later version can be optional on input.
- */
-bool
-slm_read_has_key(SlmReader *r, const char *key)
-{
-	const char *p = r->p;
-	size_t		len = strlen(key);
-
-	while (*p != '\0' && scanner_isspace(*p))
-		p++;
-	if (r->nfields > 0)
-	{
-		if (*p != ',')
-			return false;
-		p++;
-		while (*p != '\0' && scanner_isspace(*p))
-			p++;
-	}
-	if (strncmp(p, key, len) != 0)
-		return false;
-	p += len;
-	while (*p != '\0' && scanner_isspace(*p))
-		p++;
-	return *p == '=';
-}
-
-/* Read the closing ")" and make sure nothing follows. */
-bool
-slm_read_end(SlmReader *r)
-{
-	if (!reader_char(r, ')', "\",\" or \")\""))
-		return false;
-	reader_skip_space(r);
-	if (*r->p != '\0')
-		return reader_fail(r, "the end of the input");
-	return true;
-}
 
 /* Append the separator before a field unless it is the first. */
 static void
@@ -896,37 +716,25 @@ write_ksums(StringInfo buf, const char *key, const KanoSum *v, int n)
  * at most six decimals, exactly.
  */
 static bool
-read_ksums(SlmReader *r, const char *key, KanoSum *v, int n)
+read_ksums(SlmScan *r, const char *key, KanoSum *v, int n)
 {
 	int			i;
 
-	if (!reader_key(r, key))
+	if (!slm_scan_field(r, key))
 		return false;
 	for (i = 0; i < n; i++)
 	{
 		KanoSum		x = {0, 0};
 		int			decimals = -1;	/* -1 before the point */
 
-		if (i > 0 && !reader_char(r, '/', "\"/\""))
+		if (!slm_scan_list_item(r, i, "a non-negative number"))
 			return false;
-		reader_skip_space(r);
-		if (!isdigit((unsigned char) *r->p))
-			return reader_fail(r, "a non-negative number");
 		for (;;)
 		{
 			if (isdigit((unsigned char) *r->p))
 			{
 				if (decimals == 6)
-				{
-					errsave(r->escontext,
-							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-							 errmsg("invalid input syntax for type %s: \"%s\"",
-									r->typname, r->input),
-							 errdetail("Importance sums have at most six decimals, at character %d.",
-									   pg_mbstrlen_with_len(r->input,
-															(int) (r->p - r->input)) + 1)));
-					return false;
-				}
+					return slm_scan_error(r, "Importance sums have at most six decimals");
 				if (!ksum_shift_digit(&x, *r->p - '0'))
 					goto out_of_range;
 				if (decimals >= 0)
@@ -938,7 +746,7 @@ read_ksums(SlmReader *r, const char *key, KanoSum *v, int n)
 				r->p++;
 				decimals = 0;
 				if (!isdigit((unsigned char) *r->p))
-					return reader_fail(r, "a digit");
+					return slm_scan_expected(r, "a digit");
 			}
 			else
 				break;
@@ -953,12 +761,8 @@ read_ksums(SlmReader *r, const char *key, KanoSum *v, int n)
 	return true;
 
 out_of_range:
-	errsave(r->escontext,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value out of range in field \"%s\" of type %s: \"%s\"",
-					key, r->typname, r->input),
-			 errdetail("An importance sum is at most 1000000000000 per respondent.")));
-	return false;
+	return slm_scan_field_out_of_range(r, key,
+									   "An importance sum is at most 1000000000000 per respondent.");
 }
 
 /*
@@ -1157,24 +961,25 @@ slm_kano_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	struct Node *escontext = SLM_ESCONTEXT_ARG(fcinfo);
 	SlmKano    *k = kano_new(CurrentMemoryContext);
-	SlmReader	r;
+	SlmScan		r;
 	bool		v1;
 	const char *problem = NULL;
 
-	if (!slm_read_begin(&r, str, "slm.kano", escontext) ||
-		!slm_read_int64s(&r, "A", &k->cat[CAT_A], 1) ||
-		!slm_read_int64s(&r, "O", &k->cat[CAT_O], 1) ||
-		!slm_read_int64s(&r, "M", &k->cat[CAT_M], 1) ||
-		!slm_read_int64s(&r, "I", &k->cat[CAT_I], 1) ||
-		!slm_read_int64s(&r, "R", &k->cat[CAT_R], 1) ||
-		!slm_read_int64s(&r, "Q", &k->cat[CAT_Q], 1) ||
-		!slm_read_int64s(&r, "skipped", &k->skipped, 1))
+	slm_scan_init(&r, str, "slm.kano", escontext);
+	if (!slm_scan_record_begin(&r) ||
+		!slm_scan_field_int64s(&r, "A", &k->cat[CAT_A], 1) ||
+		!slm_scan_field_int64s(&r, "O", &k->cat[CAT_O], 1) ||
+		!slm_scan_field_int64s(&r, "M", &k->cat[CAT_M], 1) ||
+		!slm_scan_field_int64s(&r, "I", &k->cat[CAT_I], 1) ||
+		!slm_scan_field_int64s(&r, "R", &k->cat[CAT_R], 1) ||
+		!slm_scan_field_int64s(&r, "Q", &k->cat[CAT_Q], 1) ||
+		!slm_scan_field_int64s(&r, "skipped", &k->skipped, 1))
 		PG_RETURN_NULL();
-	v1 = !slm_read_has_key(&r, "invalid");
-	if ((!v1 && !slm_read_int64s(&r, "invalid", &k->invalid, 1)) ||
-		!slm_read_int64s(&r, "functional", k->fans, KANO_NANSWER) ||
-		!slm_read_int64s(&r, "dysfunctional", k->dans, KANO_NANSWER) ||
-		!slm_read_int64s(&r, "rated", &k->rated, 1))
+	v1 = !slm_scan_has_field(&r, "invalid");
+	if ((!v1 && !slm_scan_field_int64s(&r, "invalid", &k->invalid, 1)) ||
+		!slm_scan_field_int64s(&r, "functional", k->fans, KANO_NANSWER) ||
+		!slm_scan_field_int64s(&r, "dysfunctional", k->dans, KANO_NANSWER) ||
+		!slm_scan_field_int64s(&r, "rated", &k->rated, 1))
 		PG_RETURN_NULL();
 	if (v1)
 	{
@@ -1182,17 +987,17 @@ slm_kano_in(PG_FUNCTION_ARGS)
 		double		fw[KANO_NANSWER];
 		double		dw[KANO_NANSWER];
 
-		if (!slm_read_float8s(&r, "importance", &wsum, 1) ||
-			!slm_read_float8s(&r, "functional_importance", fw, KANO_NANSWER) ||
-			!slm_read_float8s(&r, "dysfunctional_importance", dw, KANO_NANSWER) ||
-			!slm_read_end(&r))
+		if (!slm_scan_field_float8s(&r, "importance", &wsum, 1) ||
+			!slm_scan_field_float8s(&r, "functional_importance", fw, KANO_NANSWER) ||
+			!slm_scan_field_float8s(&r, "dysfunctional_importance", dw, KANO_NANSWER) ||
+			!slm_scan_record_end(&r))
 			PG_RETURN_NULL();
 		problem = kano_sums_from_v1(k, wsum, fw, dw);
 	}
 	else if (!read_ksums(&r, "importance", &k->wsum, 1) ||
 			 !read_ksums(&r, "functional_importance", k->fw, KANO_NANSWER) ||
 			 !read_ksums(&r, "dysfunctional_importance", k->dw, KANO_NANSWER) ||
-			 !slm_read_end(&r))
+			 !slm_scan_record_end(&r))
 		PG_RETURN_NULL();
 
 	if (problem == NULL)

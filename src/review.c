@@ -42,6 +42,7 @@
 #include "utils/numeric.h"
 
 #include "slm.h"
+#include "scan.h"
 
 #define SLM_CREDIT_TIERS_VERSION 1
 
@@ -154,14 +155,6 @@ tiers_make(const SlmCreditTier *t, int n)
 	return ct;
 }
 
-/* Skip white space. */
-static void
-skip_space(SlmScan *sc)
-{
-	while (isspace((unsigned char) *sc->p))
-		sc->p++;
-}
-
 /*
  * Read a percentage "<digits>[.<1 to 4 digits>]%" of at most 100% into
  * millionths.
@@ -171,46 +164,25 @@ parse_percent(SlmScan *sc, const char *what, int32 *ppm)
 {
 	const char *start = sc->p;
 	int64		whole = 0;
-	int32		frac = 0;
-	int			n = 0;
+	int32		frac;
 
 	if (!isdigit((unsigned char) *sc->p))
 		return slm_scan_error(sc, psprintf("Expected a %s (a percentage)", what));
+	/* stop as soon as the number passes 100, so that it cannot overflow */
 	while (isdigit((unsigned char) *sc->p))
 	{
 		whole = whole * 10 + (*sc->p - '0');
 		if (whole > 100)
-		{
-			sc->p = start;
-			return slm_scan_error(sc, psprintf("The %s is above 100%%", what));
-		}
+			return slm_scan_error_at(sc, start, psprintf("The %s is above 100%%", what));
 		sc->p++;
 	}
-	if (*sc->p == '.')
-	{
-		sc->p++;
-		while (isdigit((unsigned char) *sc->p))
-		{
-			if (n == 4)
-				return slm_scan_error(sc, "At most 4 decimals are allowed");
-			frac = frac * 10 + (*sc->p - '0');
-			n++;
-			sc->p++;
-		}
-		if (n == 0)
-			return slm_scan_error(sc, "Expected a digit after \".\"");
-		for (; n < 4; n++)
-			frac *= 10;
-	}
-	if (*sc->p != '%')
+	if (!slm_scan_fraction(sc, 4, &frac))
+		return false;
+	if (!slm_scan_accept(sc, '%'))
 		return slm_scan_error(sc, psprintf("Expected \"%%\" after the %s", what));
-	sc->p++;
 	*ppm = (int32) (whole * 10000 + frac);
 	if (*ppm > PPM)
-	{
-		sc->p = start;
-		return slm_scan_error(sc, psprintf("The %s is above 100%%", what));
-	}
+		return slm_scan_error_at(sc, start, psprintf("The %s is above 100%%", what));
 	return true;
 }
 
@@ -223,36 +195,31 @@ tiers_parse(const char *str, struct Node *escontext)
 	int			n = 0;
 	const char *why;
 
-	sc.input = str;
-	sc.p = str;
-	sc.escontext = escontext;
-	sc.typname = "slm.credit_tiers";
+	slm_scan_init(&sc, str, "slm.credit_tiers", escontext);
 
 	for (;;)
 	{
 		SlmCreditTier tier;
 		const char *value;
 
-		skip_space(&sc);
-		if (*sc.p != '<')
+		slm_scan_skip_space(&sc);
+		if (!slm_scan_accept(&sc, '<'))
 		{
 			slm_scan_error(&sc, n == 0 && *sc.p == '\0' ?
 						   "A schedule has at least one tier, as \"< 99.9% 10%\"" :
 						   "Expected \"<\" and a threshold");
 			return NULL;
 		}
-		sc.p++;
-		skip_space(&sc);
+		slm_scan_skip_space(&sc);
 		value = sc.p;
 		if (!parse_percent(&sc, "threshold", &tier.below))
 			return NULL;
 		if (tier.below == 0)
 		{
-			sc.p = value;
-			slm_scan_error(&sc, "A threshold must be above 0%");
+			slm_scan_error_at(&sc, value, "A threshold must be above 0%");
 			return NULL;
 		}
-		skip_space(&sc);
+		slm_scan_skip_space(&sc);
 		if (!parse_percent(&sc, "credit", &tier.credit))
 			return NULL;
 		if (n == SLM_MAX_CREDIT_TIERS)
@@ -264,15 +231,13 @@ tiers_parse(const char *str, struct Node *escontext)
 			return NULL;
 		}
 		t[n++] = tier;
-		skip_space(&sc);
-		if (*sc.p == '\0')
+		if (slm_scan_at_end(&sc))
 			break;
-		if (*sc.p != ',')
+		if (!slm_scan_accept(&sc, ','))
 		{
 			slm_scan_error(&sc, "Expected \",\" between tiers");
 			return NULL;
 		}
-		sc.p++;
 	}
 
 	why = tiers_sort_check(t, n);

@@ -13,6 +13,7 @@
 #include "pgtime.h"
 #include "datatype/timestamp.h"
 #include "utils/multirangetypes.h"
+#include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
 #include "slm_compat.h"
@@ -76,23 +77,10 @@ typedef struct SlmCalendar
 #define PG_GETARG_SLM_CALENDAR_P(n) DatumGetSlmCalendarP(PG_GETARG_DATUM(n))
 #define PG_RETURN_SLM_CALENDAR_P(x) PG_RETURN_POINTER(x)
 
-/*
- * A cursor over a literal being parsed, for the text input of slm's types:
- * slm_scan_error reports a syntax error (22P02) naming the type, quoting the
- * input and giving the position of the cursor.
- */
-typedef struct SlmScan
-{
-	const char *input;			/* the whole literal, for messages */
-	const char *p;				/* cursor */
-	struct Node *escontext;		/* soft-error context, or NULL */
-	const char *typname;		/* "slm.calendar", ... */
-} SlmScan;
-
-extern bool slm_scan_error(SlmScan *sc, const char *what);
-
-/* calendar.c */
+/* calendar.c; a calendar inside another literal is read with its scan */
+struct SlmScan;
 extern SlmCalendar *slm_calendar_parse(const char *str, struct Node *escontext);
+extern SlmCalendar *slm_calendar_scan(struct SlmScan *sc);
 extern char *slm_calendar_to_cstring(const SlmCalendar *cal);
 extern SlmCalendar *slm_calendar_default(void);
 extern int	slm_bytes_cmp(const struct varlena *a, const struct varlena *b);
@@ -136,6 +124,19 @@ extern int32 slm_clock_business_days_add(SlmClock *clk, int32 d, int32 n);
 
 /* Helpers shared by modules. */
 extern void slm_check_finite(TimestampTz t, const char *what);
+
+/* How a tstzrange is named in the errors of slm_range_finite_bounds. */
+typedef struct SlmRangeRole
+{
+	const char *range;			/* "range", "period" */
+	const char *detail;			/* why the bounds must be finite, or NULL */
+	const char *lower;			/* "lower bound", "period start" */
+	const char *upper;			/* "upper bound", "period end" */
+} SlmRangeRole;
+
+extern bool slm_range_finite_bounds(TypeCacheEntry *typ, RangeType *r,
+									const SlmRangeRole *role,
+									TimestampTz *lower, TimestampTz *upper);
 extern int64 slm_interval_to_us(Interval *iv, const char *what);
 extern Interval *slm_us_to_interval(int64 us);
 

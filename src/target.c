@@ -27,17 +27,8 @@
 #include "utils/timestamp.h"
 
 #include "slm.h"
+#include "scan.h"
 #include "target.h"
-
-/* Is there keyword kw at s, as a whole word? */
-static bool
-word_at(const char *s, const char *kw)
-{
-	size_t		n = strlen(kw);
-
-	return pg_strncasecmp(s, kw, n) == 0 && !isalnum((unsigned char) s[n]) &&
-		s[n] != '_';
-}
 
 /*
  * Parse a duration with PostgreSQL's interval reader, without throwing:
@@ -121,20 +112,15 @@ parse_percent(SlmScan *ps, int32 *ppm)
 	double		v;
 	const char *start = ps->p;
 
-	v = strtod(ps->p, &end);
-	if (end == ps->p || !isdigit((unsigned char) *ps->p))
+	if (!isdigit((unsigned char) *ps->p))
 		return slm_scan_error(ps, "Expected a percentage");
+	v = strtod(ps->p, &end);
 	ps->p = end;
-	while (isspace((unsigned char) *ps->p))
-		ps->p++;
-	if (*ps->p != '%')
+	slm_scan_skip_space(ps);
+	if (!slm_scan_accept(ps, '%'))
 		return slm_scan_error(ps, "Expected \"%\" after the number");
-	ps->p++;
 	if (!(v >= 0 && v <= 100))
-	{
-		ps->p = start;
-		return slm_scan_error(ps, "A percentage must be between 0 and 100");
-	}
+		return slm_scan_error_at(ps, start, "A percentage must be between 0 and 100");
 	*ppm = (int32) rint(v * 10000.0);
 	return true;
 }
@@ -155,117 +141,136 @@ slm_target_make(int64 duration, SlmCalendar *cal, int32 goal_ppm, int32 warn_ppm
 	return t;
 }
 
+/*
+ * Where the duration of a target literal ends: at the first clause keyword
+ * that starts a word, or at the end. The duration itself is handed whole to
+ * PostgreSQL's interval reader, which has a grammar of its own.
+ */
+static const char *
+duration_end(const SlmScan *ps)
+{
+	SlmScan		look = *ps;
+
+	for (; *look.p != '\0'; look.p++)
+		if ((look.p == look.base || slm_scan_isspace(look.p[-1])) &&
+			(slm_scan_at_keyword(&look, "on") ||
+			 slm_scan_at_keyword(&look, "goal") ||
+			 slm_scan_at_keyword(&look, "warn")))
+			break;
+	return look.p;
+}
+
+/*
+ * Read the calendar of "on (<calendar>)", the scan being just after "on".
+ * The calendar is read with a scan of the target's own literal, so that its
+ * errors quote the whole target and count positions from its start.
+ */
+static SlmCalendar *
+parse_on_calendar(SlmScan *ps)
+{
+	const char *close;
+	SlmScan		calscan;
+	SlmCalendar *cal;
+
+	slm_scan_skip_space(ps);
+	if (*ps->p != '(')
+	{
+		slm_scan_error(ps, "Expected \"(\" after \"on\"");
+		return NULL;
+	}
+	/* a calendar holds no ")", so the first one closes it */
+	close = strchr(ps->p, ')');
+	if (close == NULL)
+	{
+		slm_scan_error(ps, "Expected \")\" to close the calendar");
+		return NULL;
+	}
+	slm_scan_init_part(&calscan, ps, ps->p + 1, close);
+	cal = slm_calendar_scan(&calscan);
+	ps->p = close + 1;
+	return cal;
+}
+
 /* Parse a target literal; NULL after a soft error. */
 static SlmTarget *
 target_parse(const char *str, struct Node *escontext)
 {
-	SlmScan	ps;
-	const char *q;
-	char	   *durstr;
+	SlmScan		ps;
+	const char *clauses;
+	const char *durstart;
+	const char *durend;
 	int64		duration;
 	SlmCalendar *cal = NULL;
 	int32		goal = -1,
 				warn = -1;
-	const char *number;
 
-	ps.input = str;
-	ps.p = str;
-	ps.escontext = escontext;
-	ps.typname = "slm.target";
+	slm_scan_init(&ps, str, "slm.target", escontext);
 
-	/* the duration runs up to the first clause keyword */
-	for (q = str; *q; q++)
-		if ((q == str || isspace((unsigned char) q[-1])) &&
-			(word_at(q, "on") || word_at(q, "goal") || word_at(q, "warn")))
-			break;
-	durstr = pnstrdup(str, q - str);
-	while (*durstr && isspace((unsigned char) *durstr))
-		durstr++;
-	for (char *e = durstr + strlen(durstr); e > durstr && isspace((unsigned char) e[-1]);)
-		*--e = '\0';
-	if (*durstr == '\0')
-		{
-			slm_scan_error(&ps, "Expected a duration");
-			return NULL;
-		}
-	if (!parse_duration(&ps, durstr, &duration))
-		return NULL;
-	ps.p = q;
-
-	for (;;)
+	/* the duration, blanks around it left out */
+	clauses = duration_end(&ps);
+	slm_scan_skip_space(&ps);
+	durstart = Min(ps.p, clauses);
+	durend = clauses;
+	while (durend > durstart && slm_scan_isspace(durend[-1]))
+		durend--;
+	if (durend == durstart)
 	{
-		while (isspace((unsigned char) *ps.p))
-			ps.p++;
-		if (*ps.p == '\0')
-			break;
-		if (word_at(ps.p, "on"))
-		{
-			const char *open,
-					   *close;
-			char	   *caltext;
+		/* reported at the start of the literal, where the duration belongs */
+		slm_scan_error_at(&ps, str, "Expected a duration");
+		return NULL;
+	}
+	if (!parse_duration(&ps, pnstrdup(durstart, durend - durstart), &duration))
+		return NULL;
+	ps.p = clauses;
 
+	while (!slm_scan_at_end(&ps))
+	{
+		const char *clause = ps.p;
+
+		if (slm_scan_keyword(&ps, "on"))
+		{
 			if (cal != NULL)
-				{
-			slm_scan_error(&ps, "The calendar is given twice");
-			return NULL;
-		}
-			ps.p += 2;
-			while (isspace((unsigned char) *ps.p))
-				ps.p++;
-			if (*ps.p != '(')
-				{
-			slm_scan_error(&ps, "Expected \"(\" after \"on\"");
-			return NULL;
-		}
-			open = ps.p;
-			close = strchr(open, ')');
-			if (close == NULL)
-				{
-			slm_scan_error(&ps, "Expected \")\" to close the calendar");
-			return NULL;
-		}
-			caltext = pnstrdup(open + 1, close - open - 1);
-			cal = slm_calendar_parse(caltext, escontext);
+			{
+				slm_scan_error_at(&ps, clause, "The calendar is given twice");
+				return NULL;
+			}
+			cal = parse_on_calendar(&ps);
 			if (cal == NULL)
 				return NULL;
-			ps.p = close + 1;
 		}
-		else if (word_at(ps.p, "goal"))
+		else if (slm_scan_keyword(&ps, "goal"))
 		{
+			const char *number;
+
 			if (goal >= 0)
-				{
-			slm_scan_error(&ps, "The goal is given twice");
-			return NULL;
-		}
-			ps.p += 4;
-			while (isspace((unsigned char) *ps.p))
-				ps.p++;
+			{
+				slm_scan_error_at(&ps, clause, "The goal is given twice");
+				return NULL;
+			}
+			slm_scan_skip_space(&ps);
 			number = ps.p;
 			if (!parse_percent(&ps, &goal))
 				return NULL;
+			/* "goal 0%" would not read back; kept to 0.0001 % */
 			if (goal == 0)
 			{
-				/* "goal 0%" would not read back; kept to 0.0001 % */
-				ps.p = number;
-				slm_scan_error(&ps, "A goal must be at least 0.0001%");
+				slm_scan_error_at(&ps, number, "A goal must be at least 0.0001%");
 				return NULL;
 			}
 		}
-		else if (word_at(ps.p, "warn"))
+		else if (slm_scan_keyword(&ps, "warn"))
 		{
 			if (warn >= 0)
-				{
-			slm_scan_error(&ps, "The warning threshold is given twice");
-			return NULL;
-		}
-			ps.p += 4;
-			while (isspace((unsigned char) *ps.p))
-				ps.p++;
+			{
+				slm_scan_error_at(&ps, clause, "The warning threshold is given twice");
+				return NULL;
+			}
+			slm_scan_skip_space(&ps);
 			if (!parse_percent(&ps, &warn))
 				return NULL;
 		}
 		else
-			{
+		{
 			slm_scan_error(&ps, "Expected \"on (...)\", \"goal N%\" or \"warn N%\"");
 			return NULL;
 		}
