@@ -195,10 +195,10 @@ FROM (VALUES (1, tstzrange('2026-11-30 10:00', '2026-11-30 11:00')),
              (3, tstzrange('2026-11-30 10:30', '2026-11-30 12:00')),
              (4, NULL)) v(t, r);
 -- the support functions called directly
-SELECT slm.outage_agg_transfn(NULL, tstzrange('2026-11-30 10:00', '2026-11-30 11:00')) AS transfn,
-       slm.outage_agg_transfn('{}', NULL) AS transfn_null,
-       slm.outage_agg_combinefn('{[2026-11-30 10:00, 2026-11-30 12:00)}',
-                                '{[2026-11-30 11:00, 2026-11-30 13:00)}') AS combinefn;
+SELECT slm.outage_agg_trans(NULL, tstzrange('2026-11-30 10:00', '2026-11-30 11:00')) AS trans,
+       slm.outage_agg_trans('{}', NULL) AS trans_null,
+       slm.outage_agg_combine('{[2026-11-30 10:00, 2026-11-30 12:00)}',
+                              '{[2026-11-30 11:00, 2026-11-30 13:00)}') AS combine;
 
 -- casts: tstzmultirange in both directions
 SELECT '{[2026-11-30 10:00, 2026-11-30 11:00), [2026-11-30 12:00, 2026-11-30 13:00)}'::slm.outages::tstzmultirange;
@@ -486,12 +486,12 @@ SELECT slm.availability_agg(r, 'mon-fri 09:00-17:00', tstzrange('2026-11-30', NU
 FROM (VALUES (tstzrange('2026-11-30 10:00', '2026-11-30 11:00'))) v(r);
 
 -- the state type: outages cut to the period, text and binary round trips
-SELECT slm.availability_agg_transfn(
-           slm.availability_agg_transfn(NULL, tstzrange('2026-11-29 20:00', '2026-11-30 09:30'),
-                                        'mon-fri 09:00-17:00', '[2026-11-30, 2026-12-07)'),
+SELECT slm.availability_agg_trans(
+           slm.availability_agg_trans(NULL, tstzrange('2026-11-29 20:00', '2026-11-30 09:30'),
+                                      'mon-fri 09:00-17:00', '[2026-11-30, 2026-12-07)'),
            tstzrange('2026-11-30 09:00', '2026-11-30 10:00'),
            'mon-fri 09:00-17:00', '[2026-11-30, 2026-12-07)') AS state;
-SELECT slm.availability_agg_finalfn(
+SELECT slm.availability_agg_final(
     'period ["2026-11-30 00:00:00+00","2026-12-07 00:00:00+00") calendar "mon-fri 09:00-17:00; tz UTC" outages {["2026-11-30 00:00:00+00","2026-11-30 10:00:00+00")}') AS one_hour_of_forty;
 CREATE TABLE av_state_bin (id int, s slm.availability_state);
 INSERT INTO av_state_bin VALUES

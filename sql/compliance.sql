@@ -115,15 +115,15 @@ SELECT slm.rollup(c) FROM (VALUES ('met=2 breached=1 open=1'::slm.compliance),
 SELECT slm.rollup(c) FROM (SELECT slm.compliance_agg(target, opened, closed) AS c FROM cmp_ticket GROUP BY team) s;
 SELECT slm.rollup(c) FROM (VALUES ('met=1 breached=0 open=0 goal=none'::slm.compliance),
                                   ('met=1 breached=0 open=0 goal=95%')) v(c);
-SELECT slm.compliance_combine(NULL, NULL) IS NULL AS both_null,
-       slm.compliance_combine('met=1 breached=0 open=0'::slm.compliance, NULL),
-       slm.compliance_combine(NULL, 'met=0 breached=1 open=0'::slm.compliance),
-       slm.compliance_combine('met=1 breached=0 open=0 goal=90%'::slm.compliance,
-                              'met=0 breached=1 open=0 goal=90%'::slm.compliance);
+SELECT slm.compliance_agg_combine(NULL, NULL) IS NULL AS both_null,
+       slm.compliance_agg_combine('met=1 breached=0 open=0'::slm.compliance, NULL),
+       slm.compliance_agg_combine(NULL, 'met=0 breached=1 open=0'::slm.compliance),
+       slm.compliance_agg_combine('met=1 breached=0 open=0 goal=90%'::slm.compliance,
+                                  'met=0 breached=1 open=0 goal=90%'::slm.compliance);
 -- called outside an aggregate, the transition functions leave their argument alone
-SELECT slm.compliance_trans(c, false) AS added, c AS unchanged
+SELECT slm.compliance_agg_trans(c, false) AS added, c AS unchanged
 FROM (SELECT 'met=1 breached=0 open=0'::slm.compliance AS c) s;
-SELECT slm.compliance_combine(c, c) AS doubled, c AS unchanged
+SELECT slm.compliance_agg_combine(c, c) AS doubled, c AS unchanged
 FROM (SELECT 'met=1 breached=2 open=3 goal=99.9% timed=3 elapsed_sum=7.5s elapsed_max=3s'::slm.compliance AS c) s;
 
 -- mean elapsed: exact sum, rounded half up to the microsecond
@@ -249,9 +249,9 @@ SELECT pg_column_size(c) AS stored_bytes, c, slm.total(c), slm.invalid(c), slm.c
 FROM cmp_v1;
 SELECT slm.compliance_send(c) = slm.compliance_send(c::text::slm.compliance) AS same_as_text,
        length(slm.compliance_send(c)) AS send_bytes,
-       slm.compliance_combine(c, 'met=0 breached=0 open=0 invalid=1 goal=95%') AS combined,
-       slm.compliance_trans(c, true) AS added,
-       pg_column_size(slm.compliance_trans(c, true)) AS new_bytes
+       slm.compliance_agg_combine(c, 'met=0 breached=0 open=0 invalid=1 goal=95%') AS combined,
+       slm.compliance_agg_trans(c, true) AS added,
+       pg_column_size(slm.compliance_agg_trans(c, true)) AS new_bytes
 FROM cmp_v1;
 SELECT slm.rollup(c) FROM (SELECT c FROM cmp_v1 UNION ALL SELECT 'met=0 breached=0 open=0 invalid=1 goal=95%') s;
 \copy cmp_v1 TO 'results/compliance_v1.bin' WITH (FORMAT binary)
@@ -302,7 +302,7 @@ SELECT slm.status(target, opened, 'infinity', NULL) FROM cmp_ticket WHERE id = 1
 SELECT slm.rollup(c) FROM (VALUES ('met=1 breached=0 open=0 invalid=2 goal=95%'::slm.compliance),
                                   ('met=0 breached=1 open=0 invalid=1 goal=95%'),
                                   ('met=0 breached=0 open=1 goal=95%')) v(c);
-SELECT slm.compliance_combine('met=0 breached=0 open=0 invalid=1 goal=none', 'met=1 breached=0 open=0') AS combined;
+SELECT slm.compliance_agg_combine('met=0 breached=0 open=0 invalid=1 goal=none', 'met=1 breached=0 open=0') AS combined;
 SELECT slm.burn_rate('met=1 breached=1 open=0'::slm.compliance, 95);
 SELECT slm.error_budget('met=1 breached=1 open=0'::slm.compliance, 0);
 SELECT slm.error_budget('met=1 breached=1 open=0'::slm.compliance, 'NaN');

@@ -92,15 +92,15 @@ SELECT slm.rollup(d) FROM (VALUES ('running=2 invalid=1 zero=0 alpha=0.005'::slm
                                   ('running=0 invalid=0 zero=1 min=0s max=60s alpha=0.005 buckets=1791:1'),
                                   (NULL),
                                   ('running=0 invalid=0 zero=0 min=60s max=90s alpha=0.005 buckets=1791:1,1832:1')) v(d);
-SELECT slm.durations_combine(NULL, NULL) IS NULL AS both_null,
-       slm.durations_combine('running=1 invalid=0 zero=0 alpha=0.005'::slm.durations, NULL),
-       slm.durations_combine(NULL, 'running=0 invalid=1 zero=0 alpha=0.005'::slm.durations);
-SELECT slm.durations_combine(d, d) AS doubled, d AS unchanged
+SELECT slm.durations_agg_combine(NULL, NULL) IS NULL AS both_null,
+       slm.durations_agg_combine('running=1 invalid=0 zero=0 alpha=0.005'::slm.durations, NULL),
+       slm.durations_agg_combine(NULL, 'running=0 invalid=1 zero=0 alpha=0.005'::slm.durations);
+SELECT slm.durations_agg_combine(d, d) AS doubled, d AS unchanged
 FROM (SELECT 'running=1 invalid=2 zero=3 min=0s max=90s alpha=0.005 buckets=1791:1,1832:4'::slm.durations AS d) s;
-SELECT slm.durations_trans(d, '1h', '2026-01-01', '2026-01-01 00:02') AS added, d AS unchanged
+SELECT slm.durations_agg_trans(d, '1h', '2026-01-01', '2026-01-01 00:02') AS added, d AS unchanged
 FROM (SELECT 'running=0 invalid=0 zero=0 min=60s max=90s alpha=0.005 buckets=1791:1,1832:1'::slm.durations AS d) s;
-SELECT slm.durations_trans(NULL, '1h', '2026-01-01', '2026-01-01 00:02') AS first_row,
-       slm.durations_final('running=5 invalid=0 zero=0 alpha=0.005') AS final;
+SELECT slm.durations_agg_trans(NULL, '1h', '2026-01-01', '2026-01-01 00:02') AS first_row,
+       slm.durations_agg_final('running=5 invalid=0 zero=0 alpha=0.005') AS final;
 
 -- text form: canonical output, lenient spacing and order on input
 SELECT '  buckets=1791:2  alpha=0.005 max=60s min=60s zero=0 invalid=0   running=0 '::slm.durations AS reordered,

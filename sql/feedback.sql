@@ -62,7 +62,7 @@ $$;
 SELECT q AS statement, pg_temp.sqlstate(q)
 FROM unnest(ARRAY[
     'SELECT slm.csat_agg(s, scale) FROM (VALUES (5, 5), (7, 7)) v(s, scale)',
-    'SELECT slm.csat_combine(slm.csat_agg(1), slm.csat_agg(1, 7))',
+    'SELECT slm.csat_agg_combine(slm.csat_agg(1), slm.csat_agg(1, 7))',
     'SELECT ''(scale=5)''::slm.csat',
     'SELECT ''(promoters=1)''::slm.nps'
 ]) WITH ORDINALITY AS t(q, n) ORDER BY n;
@@ -145,10 +145,10 @@ SELECT slm.rollup(c) IS NULL AS no_rows FROM csat_bin WHERE false;
 SELECT slm.rollup(c)
 FROM (VALUES ('(scale=5,responses=2,satisfied=1,sum=7)'::slm.csat),
              ('(scale=7,responses=1,satisfied=1,sum=7)')) v(c);
-SELECT slm.csat_combine(c, c) AS twice, c AS unchanged,
-       slm.csat_combine(NULL, c)::text = c::text AS null_left,
-       slm.csat_combine(c, NULL)::text = c::text AS null_right,
-       slm.csat_combine(NULL, NULL) AS both_null
+SELECT slm.csat_agg_combine(c, c) AS twice, c AS unchanged,
+       slm.csat_agg_combine(NULL, c)::text = c::text AS null_left,
+       slm.csat_agg_combine(c, NULL)::text = c::text AS null_right,
+       slm.csat_agg_combine(NULL, NULL) AS both_null
 FROM (SELECT '(scale=5,responses=2,satisfied=1,sum=7)'::slm.csat AS c) x;
 SELECT slm.csat_agg_trans(c, 5) AS after, c AS unchanged,
        slm.csat_agg_trans(NULL, 3, 3) AS fresh
@@ -225,10 +225,10 @@ SELECT n, round(slm.nps(n)::numeric, 4) AS nps
 FROM (SELECT slm.rollup(n) AS n
       FROM (VALUES ('(promoters=3,passives=1,detractors=0)'::slm.nps), (NULL),
                    ('(promoters=0,passives=1,detractors=1)')) v(n)) x;
-SELECT slm.nps_combine(n, n) AS twice, n AS unchanged,
-       slm.nps_combine(NULL, n)::text = n::text AS null_left,
-       slm.nps_combine(n, NULL)::text = n::text AS null_right,
-       slm.nps_combine(NULL, NULL) AS both_null
+SELECT slm.nps_agg_combine(n, n) AS twice, n AS unchanged,
+       slm.nps_agg_combine(NULL, n)::text = n::text AS null_left,
+       slm.nps_agg_combine(n, NULL)::text = n::text AS null_right,
+       slm.nps_agg_combine(NULL, NULL) AS both_null
 FROM (SELECT '(promoters=3,passives=1,detractors=0)'::slm.nps AS n) x;
 SELECT slm.nps_agg_trans(n, 6) AS after, n AS unchanged
 FROM (SELECT '(promoters=3,passives=1,detractors=0)'::slm.nps AS n) x;

@@ -518,10 +518,10 @@ SELECT k AS before, slm.kano_agg_trans(k, 1, 5) AS after, k AS unchanged
 FROM (SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)'::slm.kano AS k) s;
 SELECT slm.kano_agg_trans(NULL, 'like', 'like', 2),
        slm.kano_agg_trans(NULL::slm.kano, NULL::integer, 1);
-SELECT slm.kano_combine(k, k) AS twice, k AS unchanged,
-       slm.kano_combine(NULL, k)::text = k::text AS null_left,
-       slm.kano_combine(k, NULL)::text = k::text AS null_right,
-       slm.kano_combine(NULL, NULL) AS both_null
+SELECT slm.kano_agg_combine(k, k) AS twice, k AS unchanged,
+       slm.kano_agg_combine(NULL, k)::text = k::text AS null_left,
+       slm.kano_agg_combine(k, NULL)::text = k::text AS null_right,
+       slm.kano_agg_combine(NULL, NULL) AS both_null
 FROM (SELECT '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=3,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=0.5,functional_importance=0.5/0/0/0/0,dysfunctional_importance=0/0/0.5/0/0)'::slm.kano AS k) s;
 
 -- As a window aggregate, each row sees its own running summary.

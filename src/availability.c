@@ -1112,10 +1112,10 @@ slm_outages_ne(PG_FUNCTION_ARGS)
 
 /* ---------- outage_agg and rollup ---------- */
 
-PG_FUNCTION_INFO_V1(slm_outage_agg_transfn);
+PG_FUNCTION_INFO_V1(slm_outage_agg_trans);
 /* outage_agg transition: add one outage range to the state. */
 Datum
-slm_outage_agg_transfn(PG_FUNCTION_ARGS)
+slm_outage_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
 	ExpandedOutages *eo;
@@ -1163,13 +1163,14 @@ slm_outage_agg_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
+PG_FUNCTION_INFO_V1(slm_outage_agg_combine);
 /*
  * The union of two slm.outages states: the combine function of outage_agg
  * and rollup, and the transition function of rollup. Neither side is
  * assumed to be sorted before, after or apart from the other.
  */
-static Datum
-outages_union(FunctionCallInfo fcinfo)
+Datum
+slm_outage_agg_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
 	ExpandedOutages *eo;
@@ -1202,26 +1203,10 @@ outages_union(FunctionCallInfo fcinfo)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
-PG_FUNCTION_INFO_V1(slm_outage_agg_combinefn);
-/* outage_agg and rollup combine: the union of two partial states. */
-Datum
-slm_outage_agg_combinefn(PG_FUNCTION_ARGS)
-{
-	return outages_union(fcinfo);
-}
-
-PG_FUNCTION_INFO_V1(slm_rollup_transfn);
-/* rollup transition: add one summary's outages to the state. */
-Datum
-slm_rollup_transfn(PG_FUNCTION_ARGS)
-{
-	return outages_union(fcinfo);
-}
-
-PG_FUNCTION_INFO_V1(slm_outage_agg_finalfn);
+PG_FUNCTION_INFO_V1(slm_outage_agg_final);
 /* outage_agg and rollup final: sort-merge the state into a flat value. */
 Datum
-slm_outage_agg_finalfn(PG_FUNCTION_ARGS)
+slm_outage_agg_final(PG_FUNCTION_ARGS)
 {
 	Datum		d = PG_GETARG_DATUM(0);
 	ExpandedOutages *eo;
@@ -1758,10 +1743,10 @@ slm_availability_state_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(avail_state_make(o, n, &p, slm_calendar_parse(caltext, NULL)));
 }
 
-PG_FUNCTION_INFO_V1(slm_availability_agg_transfn);
+PG_FUNCTION_INFO_V1(slm_availability_agg_trans);
 /* availability_agg transition: (state, outage, calendar, period). */
 Datum
-slm_availability_agg_transfn(PG_FUNCTION_ARGS)
+slm_availability_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
 	ExpandedOutages *eo;
@@ -1835,10 +1820,10 @@ slm_availability_agg_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
-PG_FUNCTION_INFO_V1(slm_availability_agg_combinefn);
+PG_FUNCTION_INFO_V1(slm_availability_agg_combine);
 /* availability_agg combine: two partial states of one group. */
 Datum
-slm_availability_agg_combinefn(PG_FUNCTION_ARGS)
+slm_availability_agg_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
 	ExpandedOutages *eo;
@@ -1895,10 +1880,10 @@ slm_availability_agg_combinefn(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
-PG_FUNCTION_INFO_V1(slm_availability_agg_finalfn);
+PG_FUNCTION_INFO_V1(slm_availability_agg_final);
 /* availability_agg final: (agreed - downtime) / agreed; NULL when agreed is zero. */
 Datum
-slm_availability_agg_finalfn(PG_FUNCTION_ARGS)
+slm_availability_agg_final(PG_FUNCTION_ARGS)
 {
 	Datum		d = PG_GETARG_DATUM(0);
 	const SlmOutage *o;

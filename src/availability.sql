@@ -70,39 +70,34 @@ COMMENT ON CAST (tstzmultirange AS slm.outages) IS
     'A multirange as outages (bounds read as [lower,upper); infinite bounds are an error)';
 
 -- outage_agg and rollup
-CREATE FUNCTION slm.outage_agg_transfn(slm.outages, tstzrange) RETURNS slm.outages
-    AS 'MODULE_PATHNAME', 'slm_outage_agg_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.outage_agg_transfn(slm.outages, tstzrange) IS
+CREATE FUNCTION slm.outage_agg_trans(slm.outages, tstzrange) RETURNS slm.outages
+    AS 'MODULE_PATHNAME', 'slm_outage_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.outage_agg_trans(slm.outages, tstzrange) IS
     'Transition function of slm.outage_agg: adds one outage range';
-CREATE FUNCTION slm.outage_agg_combinefn(slm.outages, slm.outages) RETURNS slm.outages
-    AS 'MODULE_PATHNAME', 'slm_outage_agg_combinefn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.outage_agg_combinefn(slm.outages, slm.outages) IS
-    'Combine function of slm.outage_agg and slm.rollup: the union of two partial states';
-CREATE FUNCTION slm.outage_agg_finalfn(slm.outages) RETURNS slm.outages
-    AS 'MODULE_PATHNAME', 'slm_outage_agg_finalfn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION slm.outage_agg_finalfn(slm.outages) IS
+CREATE FUNCTION slm.outage_agg_combine(slm.outages, slm.outages) RETURNS slm.outages
+    AS 'MODULE_PATHNAME', 'slm_outage_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.outage_agg_combine(slm.outages, slm.outages) IS
+    'Merges two outage summaries (NULL is no outages): the union; combine function of slm.outage_agg and slm.rollup, and transition function of slm.rollup';
+CREATE FUNCTION slm.outage_agg_final(slm.outages) RETURNS slm.outages
+    AS 'MODULE_PATHNAME', 'slm_outage_agg_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.outage_agg_final(slm.outages) IS
     'Final function of slm.outage_agg and slm.rollup: the sorted, merged outages';
 
 CREATE AGGREGATE slm.outage_agg(tstzrange) (
-    SFUNC = slm.outage_agg_transfn,
+    SFUNC = slm.outage_agg_trans,
     STYPE = slm.outages,
-    FINALFUNC = slm.outage_agg_finalfn,
-    COMBINEFUNC = slm.outage_agg_combinefn,
+    FINALFUNC = slm.outage_agg_final,
+    COMBINEFUNC = slm.outage_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.outage_agg(tstzrange) IS
     'Union of outage ranges (overlapping and touching ones merged; NULL and empty ranges skipped)';
 
-CREATE FUNCTION slm.rollup_transfn(slm.outages, slm.outages) RETURNS slm.outages
-    AS 'MODULE_PATHNAME', 'slm_rollup_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.rollup_transfn(slm.outages, slm.outages) IS
-    'Transition function of slm.rollup: adds one summary''s outages';
-
 CREATE AGGREGATE slm.rollup(slm.outages) (
-    SFUNC = slm.rollup_transfn,
+    SFUNC = slm.outage_agg_combine,
     STYPE = slm.outages,
-    FINALFUNC = slm.outage_agg_finalfn,
-    COMBINEFUNC = slm.outage_agg_combinefn,
+    FINALFUNC = slm.outage_agg_final,
+    COMBINEFUNC = slm.outage_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.rollup(slm.outages) IS
@@ -234,26 +229,26 @@ COMMENT ON FUNCTION slm.availability_state_out(slm.availability_state) IS 'Text 
 COMMENT ON FUNCTION slm.availability_state_recv(internal) IS 'Binary input of slm.availability_state (checked)';
 COMMENT ON FUNCTION slm.availability_state_send(slm.availability_state) IS 'Binary output of slm.availability_state';
 
-CREATE FUNCTION slm.availability_agg_transfn(slm.availability_state, tstzrange, slm.calendar, tstzrange)
+CREATE FUNCTION slm.availability_agg_trans(slm.availability_state, tstzrange, slm.calendar, tstzrange)
     RETURNS slm.availability_state
-    AS 'MODULE_PATHNAME', 'slm_availability_agg_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.availability_agg_transfn(slm.availability_state, tstzrange, slm.calendar, tstzrange) IS
+    AS 'MODULE_PATHNAME', 'slm_availability_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.availability_agg_trans(slm.availability_state, tstzrange, slm.calendar, tstzrange) IS
     'Transition function of slm.availability_agg: adds one row';
-CREATE FUNCTION slm.availability_agg_combinefn(slm.availability_state, slm.availability_state)
+CREATE FUNCTION slm.availability_agg_combine(slm.availability_state, slm.availability_state)
     RETURNS slm.availability_state
-    AS 'MODULE_PATHNAME', 'slm_availability_agg_combinefn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.availability_agg_combinefn(slm.availability_state, slm.availability_state) IS
+    AS 'MODULE_PATHNAME', 'slm_availability_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.availability_agg_combine(slm.availability_state, slm.availability_state) IS
     'Combine function of slm.availability_agg: the union of two partial states of one group';
-CREATE FUNCTION slm.availability_agg_finalfn(slm.availability_state) RETURNS float8
-    AS 'MODULE_PATHNAME', 'slm_availability_agg_finalfn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION slm.availability_agg_finalfn(slm.availability_state) IS
+CREATE FUNCTION slm.availability_agg_final(slm.availability_state) RETURNS float8
+    AS 'MODULE_PATHNAME', 'slm_availability_agg_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.availability_agg_final(slm.availability_state) IS
     'Final function of slm.availability_agg: the availability of the state';
 
 CREATE AGGREGATE slm.availability_agg(outage tstzrange, slm.calendar, period tstzrange) (
-    SFUNC = slm.availability_agg_transfn,
+    SFUNC = slm.availability_agg_trans,
     STYPE = slm.availability_state,
-    FINALFUNC = slm.availability_agg_finalfn,
-    COMBINEFUNC = slm.availability_agg_combinefn,
+    FINALFUNC = slm.availability_agg_final,
+    COMBINEFUNC = slm.availability_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.availability_agg(tstzrange, slm.calendar, tstzrange) IS

@@ -151,38 +151,6 @@ compliance_new(void)
 	return c;
 }
 
-/* A copy of a summary, in the current memory context. */
-static SlmCompliance *
-compliance_copy(const SlmCompliance *c)
-{
-	SlmCompliance *copy = palloc(sizeof(SlmCompliance));
-
-	memcpy(copy, c, sizeof(SlmCompliance));
-	return copy;
-}
-
-/*
- * The transition state argument, ready to be changed. Inside an aggregate
- * the state is the aggregate's own and is changed in place. A NULL state
- * becomes a new summary built in the current (per-row) context: nodeAgg
- * copies any new pass-by-reference state into the aggregate's context
- * itself, so building it there would leave a dead copy per group. Outside
- * an aggregate, the argument is copied first.
- */
-static SlmCompliance *
-state_arg(FunctionCallInfo fcinfo)
-{
-	SlmCompliance *c;
-
-	if (PG_ARGISNULL(0))
-		return compliance_new();
-	c = PG_GETARG_SLM_COMPLIANCE_P(0);
-	if (!AggCheckCallContext(fcinfo, NULL) &&
-		c == (SlmCompliance *) DatumGetPointer(PG_GETARG_DATUM(0)))
-		c = compliance_copy(c);
-	return c;
-}
-
 /* Merge what some rows said about their goal into c. */
 static void
 goal_merge(SlmCompliance *c, int kind, int32 ppm)
@@ -246,9 +214,11 @@ add_timed(SlmCompliance *c, int64 elapsed)
 }
 
 /* Merge summary b into a; exact for any two sets of rows. */
-static void
-compliance_merge(SlmCompliance *a, const SlmCompliance *b)
+static void *
+compliance_merge(void *state, const void *other)
 {
+	SlmCompliance *a = state;
+	const SlmCompliance *b = other;
 	int64		total;
 
 	if (pg_add_s64_overflow(a->met, b->met, &a->met) ||
@@ -264,7 +234,35 @@ compliance_merge(SlmCompliance *a, const SlmCompliance *b)
 	elapsed_add(a, b->sum_sec, b->sum_us);
 	if (b->max_us > a->max_us)
 		a->max_us = b->max_us;
+	return a;
 }
+
+/* A summary datum, read for the aggregates. */
+static void *
+compliance_read(Datum d)
+{
+	return compliance_detoast(d);
+}
+
+/* A new state in the current memory context: a copy of from, or no rows. */
+static void *
+compliance_make(const void *from)
+{
+	SlmCompliance *c;
+
+	if (from == NULL)
+		return compliance_new();
+	c = palloc(sizeof(SlmCompliance));
+	memcpy(c, from, sizeof(SlmCompliance));
+	return c;
+}
+
+/* slm.compliance as the state of its aggregates. */
+static const SlmAggType compliance_agg_type = {
+	.read = compliance_read,
+	.make = compliance_make,
+	.merge = compliance_merge,
+};
 
 /* ---------- invariants, text and binary I/O ---------- */
 
@@ -665,18 +663,14 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	bool		has_at = at_argno > 0 && !PG_ARGISNULL(at_argno);
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return slm_agg_unchanged(fcinfo, &compliance_agg_type);
 
 	t = PG_GETARG_SLM_TARGET_P(1);
 	start = PG_GETARG_TIMESTAMPTZ(2);
 	if (has_stop)
 		stop = PG_GETARG_TIMESTAMPTZ(3);
 
-	c = state_arg(fcinfo);
+	c = slm_agg_state(fcinfo, 0, &compliance_agg_type);
 	goal_merge(c, t->goal_ppm >= 0 ? GOAL_SET : GOAL_NONE, Max(t->goal_ppm, 0));
 
 	/* a row that cannot be judged is counted apart, never an error */
@@ -726,28 +720,28 @@ add_clock_row(FunctionCallInfo fcinfo, int at_argno, int paused_argno)
 	PG_RETURN_POINTER(c);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_trans);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_trans);
 /* Transition of slm.compliance_agg(target, start, stop [, paused]). */
 Datum
-slm_compliance_trans(PG_FUNCTION_ARGS)
+slm_compliance_agg_trans(PG_FUNCTION_ARGS)
 {
 	return add_clock_row(fcinfo, 0, 4);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_trans_at);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_trans_at);
 /* Transition of slm.compliance_agg(target, start, stop, at [, paused]). */
 Datum
-slm_compliance_trans_at(PG_FUNCTION_ARGS)
+slm_compliance_agg_trans_at(PG_FUNCTION_ARGS)
 {
 	return add_clock_row(fcinfo, 4, 5);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_trans_met);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_trans_met);
 /* Transition of slm.compliance_agg(met boolean): NULL counts as open. */
 Datum
-slm_compliance_trans_met(PG_FUNCTION_ARGS)
+slm_compliance_agg_trans_met(PG_FUNCTION_ARGS)
 {
-	SlmCompliance *c = state_arg(fcinfo);
+	SlmCompliance *c = slm_agg_state(fcinfo, 0, &compliance_agg_type);
 
 	if (PG_ARGISNULL(1))
 		count_row(c, &c->open);
@@ -758,27 +752,15 @@ slm_compliance_trans_met(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(c);
 }
 
-PG_FUNCTION_INFO_V1(slm_compliance_combine);
+PG_FUNCTION_INFO_V1(slm_compliance_agg_combine);
 /*
  * Combine function of every summary aggregate, and the transition of
  * slm.rollup: a NULL side is no rows.
  */
 Datum
-slm_compliance_combine(PG_FUNCTION_ARGS)
+slm_compliance_agg_combine(PG_FUNCTION_ARGS)
 {
-	SlmCompliance *c;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(compliance_copy(PG_GETARG_SLM_COMPLIANCE_P(1)));
-	c = state_arg(fcinfo);
-	compliance_merge(c, PG_GETARG_SLM_COMPLIANCE_P(1));
-	PG_RETURN_POINTER(c);
+	return slm_agg_combine(fcinfo, &compliance_agg_type);
 }
 
 /* ---------- accessors ---------- */

@@ -31,85 +31,85 @@ COMMENT ON TYPE slm.compliance IS
     'A compliance summary: met, breached, open and invalid counts, the targets'' goal, and the business time the stopped clocks took';
 
 -- transition and combine functions of the aggregates
-CREATE FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz)
+CREATE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz)
     RETURNS slm.compliance
-    AS 'MODULE_PATHNAME', 'slm_compliance_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, tstzmultirange)
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, tstzmultirange)
     RETURNS slm.compliance
-    AS 'MODULE_PATHNAME', 'slm_compliance_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz)
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz)
     RETURNS slm.compliance
-    AS 'MODULE_PATHNAME', 'slm_compliance_trans_at' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz,
-                                     tstzmultirange)
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans_at' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz,
+                                         tstzmultirange)
     RETURNS slm.compliance
-    AS 'MODULE_PATHNAME', 'slm_compliance_trans_at' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.compliance_trans(slm.compliance, boolean) RETURNS slm.compliance
-    AS 'MODULE_PATHNAME', 'slm_compliance_trans_met' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.compliance_combine(slm.compliance, slm.compliance) RETURNS slm.compliance
-    AS 'MODULE_PATHNAME', 'slm_compliance_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz) IS
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans_at' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.compliance_agg_trans(slm.compliance, boolean) RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans_met' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.compliance_agg_combine(slm.compliance, slm.compliance) RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz) IS
     'Transition function of slm.compliance_agg(target, start, stop)';
-COMMENT ON FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, tstzmultirange) IS
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, tstzmultirange) IS
     'Transition function of slm.compliance_agg(target, start, stop, paused)';
-COMMENT ON FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz) IS
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz) IS
     'Transition function of slm.compliance_agg(target, start, stop, at)';
-COMMENT ON FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz,
-                                         tstzmultirange) IS
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz,
+                                             tstzmultirange) IS
     'Transition function of slm.compliance_agg(target, start, stop, at, paused)';
-COMMENT ON FUNCTION slm.compliance_trans(slm.compliance, boolean) IS
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, boolean) IS
     'Transition function of slm.compliance_agg(met)';
-COMMENT ON FUNCTION slm.compliance_combine(slm.compliance, slm.compliance) IS
+COMMENT ON FUNCTION slm.compliance_agg_combine(slm.compliance, slm.compliance) IS
     'Merges two summaries (NULL is the summary of no rows); combine function of the summary aggregates';
 
 -- the aggregates
 CREATE AGGREGATE slm.compliance_agg(target slm.target, start timestamptz, stop timestamptz) (
-    SFUNC = slm.compliance_trans,
+    SFUNC = slm.compliance_agg_trans,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.compliance_agg(slm.target, timestamptz, timestamptz) IS
     'Summary of clocks: met or breached when stopped, open when stop is NULL, invalid when stop is before start; rows with a NULL target or start are skipped';
 CREATE AGGREGATE slm.compliance_agg(target slm.target, start timestamptz, stop timestamptz,
                                     paused tstzmultirange) (
-    SFUNC = slm.compliance_trans,
+    SFUNC = slm.compliance_agg_trans,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.compliance_agg(slm.target, timestamptz, timestamptz, tstzmultirange) IS
     'Summary of clocks with paused time not counting (NULL paused: no pause)';
 CREATE AGGREGATE slm.compliance_agg(target slm.target, start timestamptz, stop timestamptz,
                                     at timestamptz) (
-    SFUNC = slm.compliance_trans,
+    SFUNC = slm.compliance_agg_trans,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.compliance_agg(slm.target, timestamptz, timestamptz, timestamptz) IS
     'Summary of clocks judged at instant at: an open clock past its deadline counts as breached (NULL at: open)';
 CREATE AGGREGATE slm.compliance_agg(target slm.target, start timestamptz, stop timestamptz,
                                     at timestamptz, paused tstzmultirange) (
-    SFUNC = slm.compliance_trans,
+    SFUNC = slm.compliance_agg_trans,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.compliance_agg(slm.target, timestamptz, timestamptz, timestamptz, tstzmultirange) IS
     'Summary of clocks judged at instant at, paused time not counting';
 CREATE AGGREGATE slm.compliance_agg(met boolean) (
-    SFUNC = slm.compliance_trans,
+    SFUNC = slm.compliance_agg_trans,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.compliance_agg(boolean) IS
     'Summary of met flags: true is met, false breached, NULL open';
 CREATE AGGREGATE slm.rollup(slm.compliance) (
-    SFUNC = slm.compliance_combine,
+    SFUNC = slm.compliance_agg_combine,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.rollup(slm.compliance) IS

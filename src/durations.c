@@ -319,36 +319,6 @@ pack(const SlmDurations *w)
 
 /* ---------- building and merging summaries ---------- */
 
-/*
- * The transition state argument, ready to be changed. Inside an aggregate
- * a working state is the aggregate's own and is changed in place. Else a
- * working copy is made in the current (per-row) context: nodeAgg copies any
- * new pass-by-reference state into the aggregate's context itself, so
- * building it there would leave a dead copy per group.
- */
-static SlmDurations *
-state_arg(FunctionCallInfo fcinfo)
-{
-	SlmDurations *d;
-
-	if (PG_ARGISNULL(0))
-		return working_new(DUR_INITIAL_SLOTS);
-	d = PG_GETARG_SLM_DURATIONS_P(0);
-	if (d->form == DUR_WORKING && AggCheckCallContext(fcinfo, NULL) &&
-		d == (SlmDurations *) DatumGetPointer(PG_GETARG_DATUM(0)))
-		return d;
-	return working_copy(d, DUR_INITIAL_SLOTS);
-}
-
-/* Return state w: as it is inside an aggregate, packed outside one. */
-static Datum
-return_state(FunctionCallInfo fcinfo, SlmDurations *w)
-{
-	if (AggCheckCallContext(fcinfo, NULL))
-		PG_RETURN_POINTER(w);
-	PG_RETURN_POINTER(pack(w));
-}
-
 /* Count one more row in *count (a field of d). */
 static inline void
 count_row(SlmDurations *d, int64 *count)
@@ -425,14 +395,15 @@ add_duration(SlmDurations **wp, int64 us)
 }
 
 /*
- * Merge summary b (readable form) into working state *wp; a state without
- * room for the union of the buckets is replaced by a larger one. Exact for
+ * Merge summary b (readable form) into working state a; returns a, or a
+ * larger copy when a has no room for the union of the buckets. Exact for
  * any two sets of rows.
  */
-static void
-merge(SlmDurations **wp, const SlmDurations *b)
+static void *
+merge(void *state, const void *other)
 {
-	SlmDurations *a = *wp;
+	SlmDurations *a = state;
+	const SlmDurations *b = other;
 	const int16 *bi = DUR_INDEX(b);
 	const int64 *bc = DUR_COUNT(b);
 	int			na = a->nbuckets,
@@ -478,7 +449,7 @@ merge(SlmDurations **wp, const SlmDurations *b)
 
 		while (slots < nu)
 			slots *= 2;
-		*wp = a = working_copy(a, Min(slots, DUR_OCCUPIABLE));
+		a = working_copy(a, Min(slots, DUR_OCCUPIABLE));
 	}
 
 	/* merge from the top down, in place: slot j + k + ... >= the source slots */
@@ -515,7 +486,49 @@ merge(SlmDurations **wp, const SlmDurations *b)
 		Assert(out == j + 1);
 	}
 	a->nbuckets = nu;
+	return a;
 }
+
+/*
+ * A summary datum as a state: working states as they are, packed ones
+ * decoded into a working copy.
+ */
+static void *
+state_read(Datum d)
+{
+	SlmDurations *v = DatumGetSlmDurationsP(d);
+
+	if (v->form == DUR_WORKING)
+		return v;
+	return working_copy(v, DUR_INITIAL_SLOTS);
+}
+
+/* A new working state: a copy of from (working form), or of no rows. */
+static void *
+state_make(const void *from)
+{
+	if (from == NULL)
+		return working_new(DUR_INITIAL_SLOTS);
+	return working_copy(from, DUR_INITIAL_SLOTS);
+}
+
+/* A state returned outside an aggregate, packed as values are stored. */
+static void *
+state_outside(void *state)
+{
+	return pack(state);
+}
+
+/*
+ * slm.durations as the state of its aggregates: changed in the working
+ * form, packed by the final function and outside an aggregate.
+ */
+static const SlmAggType durations_agg_type = {
+	.read = state_read,
+	.make = state_make,
+	.merge = merge,
+	.outside = state_outside,
+};
 
 /* ---------- invariants, text and binary I/O ---------- */
 
@@ -912,31 +925,25 @@ add_clock_row(FunctionCallInfo fcinfo, int paused_argno)
 	int64		el;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		if (AggCheckCallContext(fcinfo, NULL))
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		PG_RETURN_POINTER(pack(readable(PG_GETARG_SLM_DURATIONS_P(0))));
-	}
+		return slm_agg_unchanged(fcinfo, &durations_agg_type);
 
-	w = state_arg(fcinfo);
+	w = slm_agg_state(fcinfo, 0, &durations_agg_type);
 	start = PG_GETARG_TIMESTAMPTZ(2);
 	if (TIMESTAMP_NOT_FINITE(start))
 	{
 		count_row(w, &w->invalid);
-		return return_state(fcinfo, w);
+		return slm_agg_result(fcinfo, w, &durations_agg_type);
 	}
 	if (PG_ARGISNULL(3))
 	{
 		count_row(w, &w->running);
-		return return_state(fcinfo, w);
+		return slm_agg_result(fcinfo, w, &durations_agg_type);
 	}
 	stop = PG_GETARG_TIMESTAMPTZ(3);
 	if (TIMESTAMP_NOT_FINITE(stop) || stop < start)
 	{
 		count_row(w, &w->invalid);
-		return return_state(fcinfo, w);
+		return slm_agg_result(fcinfo, w, &durations_agg_type);
 	}
 
 	t = PG_GETARG_SLM_TARGET_P(1);
@@ -958,48 +965,32 @@ add_clock_row(FunctionCallInfo fcinfo, int paused_argno)
 	}
 	else
 		add_duration(&w, el);
-	return return_state(fcinfo, w);
+	return slm_agg_result(fcinfo, w, &durations_agg_type);
 }
 
-PG_FUNCTION_INFO_V1(slm_durations_trans);
+PG_FUNCTION_INFO_V1(slm_durations_agg_trans);
 /* Transition of slm.durations_agg(target, start, stop [, paused]). */
 Datum
-slm_durations_trans(PG_FUNCTION_ARGS)
+slm_durations_agg_trans(PG_FUNCTION_ARGS)
 {
 	return add_clock_row(fcinfo, 4);
 }
 
-PG_FUNCTION_INFO_V1(slm_durations_combine);
+PG_FUNCTION_INFO_V1(slm_durations_agg_combine);
 /*
  * Combine function of slm.durations_agg, and the transition of slm.rollup:
- * a NULL side is no rows. With no state yet, the other side is copied,
- * never aliased.
+ * a NULL side is no rows.
  */
 Datum
-slm_durations_combine(PG_FUNCTION_ARGS)
+slm_durations_agg_combine(PG_FUNCTION_ARGS)
 {
-	SlmDurations *w;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		if (AggCheckCallContext(fcinfo, NULL))
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		PG_RETURN_POINTER(pack(readable(PG_GETARG_SLM_DURATIONS_P(0))));
-	}
-	if (PG_ARGISNULL(0))
-		return return_state(fcinfo, working_copy(PG_GETARG_SLM_DURATIONS_P(1),
-												 DUR_INITIAL_SLOTS));
-	w = state_arg(fcinfo);
-	merge(&w, readable(PG_GETARG_SLM_DURATIONS_P(1)));
-	return return_state(fcinfo, w);
+	return slm_agg_combine(fcinfo, &durations_agg_type);
 }
 
-PG_FUNCTION_INFO_V1(slm_durations_final);
+PG_FUNCTION_INFO_V1(slm_durations_agg_final);
 /* Final function of the aggregates: the state, packed. */
 Datum
-slm_durations_final(PG_FUNCTION_ARGS)
+slm_durations_agg_final(PG_FUNCTION_ARGS)
 {
 	SlmDurations *d = PG_GETARG_SLM_DURATIONS_P(0);
 

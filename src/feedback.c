@@ -20,6 +20,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "slm.h"
 #include "slm_compat.h"
 #include "kano.h"
 #include "scan.h"
@@ -93,7 +94,7 @@ PG_FUNCTION_INFO_V1(slm_csat_out);
 PG_FUNCTION_INFO_V1(slm_csat_recv);
 PG_FUNCTION_INFO_V1(slm_csat_send);
 PG_FUNCTION_INFO_V1(slm_csat_agg_trans);
-PG_FUNCTION_INFO_V1(slm_csat_combine);
+PG_FUNCTION_INFO_V1(slm_csat_agg_combine);
 PG_FUNCTION_INFO_V1(slm_csat);
 PG_FUNCTION_INFO_V1(slm_mean);
 PG_FUNCTION_INFO_V1(slm_csat_responses);
@@ -104,7 +105,7 @@ PG_FUNCTION_INFO_V1(slm_nps_out);
 PG_FUNCTION_INFO_V1(slm_nps_recv);
 PG_FUNCTION_INFO_V1(slm_nps_send);
 PG_FUNCTION_INFO_V1(slm_nps_agg_trans);
-PG_FUNCTION_INFO_V1(slm_nps_combine);
+PG_FUNCTION_INFO_V1(slm_nps_agg_combine);
 PG_FUNCTION_INFO_V1(slm_nps);
 PG_FUNCTION_INFO_V1(slm_promoters);
 PG_FUNCTION_INFO_V1(slm_passives);
@@ -327,41 +328,76 @@ slm_csat_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* A CSAT datum, read for the aggregates. */
+static void *
+csat_read(Datum d)
+{
+	return csat_from_datum(d);
+}
+
 /*
- * csat_agg(integer [, integer]) transition. The state is changed in place
- * when called as an aggregate (it lives in the aggregate's context), else
- * copied. Rows with a NULL score or scale are ignored. A row with a scale
- * below 3 or a score outside 1..scale is counted as invalid; a valid scale
- * still fixes the summary's scale, so rows on different scales remain an
- * error whichever of them are invalid.
+ * A new CSAT state in the current memory context: a copy of from, or no
+ * rows (on no scale yet).
+ */
+static void *
+csat_make(const void *from)
+{
+	if (from == NULL)
+		return csat_new(0, CurrentMemoryContext);
+	return csat_copy(from, CurrentMemoryContext);
+}
+
+/*
+ * Merge CSAT summary b into a, on the same scale; one whose rows all had a
+ * scale below 3 (scale 0) merges with any.
+ */
+static void *
+csat_merge(void *state, const void *other)
+{
+	SlmCsat    *a = state;
+	const SlmCsat *b = other;
+
+	if (a->scale == 0)
+		a->scale = b->scale;
+	else if (b->scale != 0)
+		csat_check_same_scale(a->scale, b->scale);
+	a->responses = slm_add_counts(a->responses, b->responses, "slm.csat");
+	a->satisfied = slm_add_counts(a->satisfied, b->satisfied, "slm.csat");
+	a->sum = slm_add_counts(a->sum, b->sum, "slm.csat");
+	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.csat");
+	return a;
+}
+
+/* slm.csat as the state of its aggregates. */
+static const SlmAggType csat_agg_type = {
+	.read = csat_read,
+	.make = csat_make,
+	.merge = csat_merge,
+};
+
+/*
+ * csat_agg(integer [, integer]) transition. Rows with a NULL score or
+ * scale are ignored. A row with a scale below 3 or a score outside
+ * 1..scale is counted as invalid; a valid scale still fixes the summary's
+ * scale, so rows on different scales remain an error whichever of them are
+ * invalid.
  */
 Datum
 slm_csat_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
 	int32		score;
 	int32		scale = 5;
 	bool		valid_scale;
 	SlmCsat    *c;
 
 	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return slm_agg_unchanged(fcinfo, &csat_agg_type);
 	score = PG_GETARG_INT32(1);
 	if (PG_NARGS() > 2)
 		scale = PG_GETARG_INT32(2);
 	valid_scale = (scale >= CSAT_MIN_SCALE);
 
-	if (PG_ARGISNULL(0))
-		c = csat_new(valid_scale ? scale : 0, CurrentMemoryContext);
-	else if (inagg)
-		c = (SlmCsat *) PG_GETARG_POINTER(0);
-	else
-		c = csat_copy(PG_GETARG_SLM_CSAT_P(0), CurrentMemoryContext);
+	c = slm_agg_state(fcinfo, 0, &csat_agg_type);
 	if (valid_scale)
 	{
 		if (c->scale == 0)
@@ -383,41 +419,13 @@ slm_csat_agg_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * csat_combine(slm.csat, slm.csat): merge two summaries on the same scale;
- * one whose rows all had a scale below 3 (scale 0) merges with any, and
- * NULL is ignored. Combine function of csat_agg, transition of rollup.
+ * csat_agg_combine(slm.csat, slm.csat): merge two summaries (NULL is no
+ * rows). Combine function of csat_agg, transition of rollup.
  */
 Datum
-slm_csat_combine(PG_FUNCTION_ARGS)
+slm_csat_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
-	SlmCsat    *a;
-	SlmCsat    *b;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	b = PG_GETARG_SLM_CSAT_P(1);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(csat_copy(b, CurrentMemoryContext));
-	if (inagg)
-		a = (SlmCsat *) PG_GETARG_POINTER(0);
-	else
-		a = csat_copy(PG_GETARG_SLM_CSAT_P(0), CurrentMemoryContext);
-
-	if (a->scale == 0)
-		a->scale = b->scale;
-	else if (b->scale != 0)
-		csat_check_same_scale(a->scale, b->scale);
-	a->responses = slm_add_counts(a->responses, b->responses, "slm.csat");
-	a->satisfied = slm_add_counts(a->satisfied, b->satisfied, "slm.csat");
-	a->sum = slm_add_counts(a->sum, b->sum, "slm.csat");
-	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.csat");
-	PG_RETURN_POINTER(a);
+	return slm_agg_combine(fcinfo, &csat_agg_type);
 }
 
 /* csat(slm.csat): share of satisfied answers, 0 to 1 */
@@ -640,34 +648,60 @@ slm_nps_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* An NPS datum, read for the aggregates. */
+static void *
+nps_read(Datum d)
+{
+	return nps_from_datum(d);
+}
+
+/* A new NPS state in the current memory context: a copy of from, or no rows. */
+static void *
+nps_make(const void *from)
+{
+	if (from == NULL)
+		return nps_new(CurrentMemoryContext);
+	return nps_copy(from, CurrentMemoryContext);
+}
+
+/* Merge NPS summary b into a. */
+static void *
+nps_merge(void *state, const void *other)
+{
+	SlmNps	   *a = state;
+	const SlmNps *b = other;
+
+	a->promoters = slm_add_counts(a->promoters, b->promoters, "slm.nps");
+	a->passives = slm_add_counts(a->passives, b->passives, "slm.nps");
+	a->detractors = slm_add_counts(a->detractors, b->detractors, "slm.nps");
+	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.nps");
+	if (nps_responses(a) < 0)
+		(void) slm_add_counts(PG_INT64_MAX, 1, "slm.nps");
+	return a;
+}
+
+/* slm.nps as the state of its aggregate. */
+static const SlmAggType nps_agg_type = {
+	.read = nps_read,
+	.make = nps_make,
+	.merge = nps_merge,
+};
+
 /*
- * nps_agg(integer) transition: in place when called as an aggregate, else
- * on a copy. Rows with a NULL score are ignored, a score outside 0..10 is
- * counted as invalid.
+ * nps_agg(integer) transition. Rows with a NULL score are ignored, a score
+ * outside 0..10 is counted as invalid.
  */
 Datum
 slm_nps_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
 	int32		score;
 	SlmNps	   *n;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return slm_agg_unchanged(fcinfo, &nps_agg_type);
 	score = PG_GETARG_INT32(1);
 
-	if (PG_ARGISNULL(0))
-		n = nps_new(CurrentMemoryContext);
-	else if (inagg)
-		n = (SlmNps *) PG_GETARG_POINTER(0);
-	else
-		n = nps_copy(PG_GETARG_SLM_NPS_P(0), CurrentMemoryContext);
-
+	n = slm_agg_state(fcinfo, 0, &nps_agg_type);
 	if (score < 0 || score > 10)
 		n->invalid = slm_add_counts(n->invalid, 1, "slm.nps");
 	else if (score >= 9)
@@ -680,38 +714,13 @@ slm_nps_agg_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * nps_combine(slm.nps, slm.nps): merge two summaries; NULL is ignored.
- * Combine function of nps_agg, transition of rollup.
+ * nps_agg_combine(slm.nps, slm.nps): merge two summaries (NULL is no
+ * rows). Combine function of nps_agg, transition of rollup.
  */
 Datum
-slm_nps_combine(PG_FUNCTION_ARGS)
+slm_nps_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
-	SlmNps	   *a;
-	SlmNps	   *b;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	b = PG_GETARG_SLM_NPS_P(1);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(nps_copy(b, CurrentMemoryContext));
-	if (inagg)
-		a = (SlmNps *) PG_GETARG_POINTER(0);
-	else
-		a = nps_copy(PG_GETARG_SLM_NPS_P(0), CurrentMemoryContext);
-
-	a->promoters = slm_add_counts(a->promoters, b->promoters, "slm.nps");
-	a->passives = slm_add_counts(a->passives, b->passives, "slm.nps");
-	a->detractors = slm_add_counts(a->detractors, b->detractors, "slm.nps");
-	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.nps");
-	if (nps_responses(a) < 0)
-		(void) slm_add_counts(PG_INT64_MAX, 1, "slm.nps");
-	PG_RETURN_POINTER(a);
+	return slm_agg_combine(fcinfo, &nps_agg_type);
 }
 
 /* nps(slm.nps): percentage of promoters minus percentage of detractors */

@@ -51,15 +51,15 @@ CREATE FUNCTION slm.csat_agg_trans(slm.csat, integer, integer) RETURNS slm.csat
 COMMENT ON FUNCTION slm.csat_agg_trans(slm.csat, integer, integer) IS
     'Transition function of slm.csat_agg(integer, integer)';
 
-CREATE FUNCTION slm.csat_combine(slm.csat, slm.csat) RETURNS slm.csat
-    AS 'MODULE_PATHNAME', 'slm_csat_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.csat_combine(slm.csat, slm.csat) IS
+CREATE FUNCTION slm.csat_agg_combine(slm.csat, slm.csat) RETURNS slm.csat
+    AS 'MODULE_PATHNAME', 'slm_csat_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.csat_agg_combine(slm.csat, slm.csat) IS
     'Merges two CSAT summaries on the same scale (NULL is ignored, and a summary whose rows all had a scale below 3 merges with any); combine function of slm.csat_agg and transition of slm.rollup';
 
 CREATE AGGREGATE slm.csat_agg(score integer) (
     SFUNC = slm.csat_agg_trans,
     STYPE = slm.csat,
-    COMBINEFUNC = slm.csat_combine,
+    COMBINEFUNC = slm.csat_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.csat_agg(integer) IS
@@ -68,16 +68,16 @@ COMMENT ON AGGREGATE slm.csat_agg(integer) IS
 CREATE AGGREGATE slm.csat_agg(score integer, scale integer) (
     SFUNC = slm.csat_agg_trans,
     STYPE = slm.csat,
-    COMBINEFUNC = slm.csat_combine,
+    COMBINEFUNC = slm.csat_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.csat_agg(integer, integer) IS
     'Summarises customer satisfaction scores on a 1..scale scale, the same for every row (NULL scores are ignored; a score outside 1..scale or a scale below 3 is counted as invalid)';
 
 CREATE AGGREGATE slm.rollup(slm.csat) (
-    SFUNC = slm.csat_combine,
+    SFUNC = slm.csat_agg_combine,
     STYPE = slm.csat,
-    COMBINEFUNC = slm.csat_combine,
+    COMBINEFUNC = slm.csat_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.rollup(slm.csat) IS
@@ -153,24 +153,24 @@ CREATE FUNCTION slm.nps_agg_trans(slm.nps, integer) RETURNS slm.nps
 COMMENT ON FUNCTION slm.nps_agg_trans(slm.nps, integer) IS
     'Transition function of slm.nps_agg(integer)';
 
-CREATE FUNCTION slm.nps_combine(slm.nps, slm.nps) RETURNS slm.nps
-    AS 'MODULE_PATHNAME', 'slm_nps_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.nps_combine(slm.nps, slm.nps) IS
+CREATE FUNCTION slm.nps_agg_combine(slm.nps, slm.nps) RETURNS slm.nps
+    AS 'MODULE_PATHNAME', 'slm_nps_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.nps_agg_combine(slm.nps, slm.nps) IS
     'Merges two NPS summaries (NULL is ignored); combine function of slm.nps_agg and transition of slm.rollup';
 
 CREATE AGGREGATE slm.nps_agg(score integer) (
     SFUNC = slm.nps_agg_trans,
     STYPE = slm.nps,
-    COMBINEFUNC = slm.nps_combine,
+    COMBINEFUNC = slm.nps_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.nps_agg(integer) IS
     'Summarises Net Promoter Score answers 0 to 10 (NULL scores are ignored, scores outside 0..10 counted as invalid)';
 
 CREATE AGGREGATE slm.rollup(slm.nps) (
-    SFUNC = slm.nps_combine,
+    SFUNC = slm.nps_agg_combine,
     STYPE = slm.nps,
-    COMBINEFUNC = slm.nps_combine,
+    COMBINEFUNC = slm.nps_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.rollup(slm.nps) IS

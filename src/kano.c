@@ -34,6 +34,7 @@
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
+#include "slm.h"
 #include "slm_compat.h"
 #include "kano.h"
 #include "scan.h"
@@ -196,7 +197,7 @@ PG_FUNCTION_INFO_V1(slm_kano_category_int);
 PG_FUNCTION_INFO_V1(slm_kano_category_text);
 PG_FUNCTION_INFO_V1(slm_kano_agg_trans_int);
 PG_FUNCTION_INFO_V1(slm_kano_agg_trans_text);
-PG_FUNCTION_INFO_V1(slm_kano_combine);
+PG_FUNCTION_INFO_V1(slm_kano_agg_combine);
 PG_FUNCTION_INFO_V1(slm_count);
 PG_FUNCTION_INFO_V1(slm_skipped);
 PG_FUNCTION_INFO_V1(slm_kano_invalid);
@@ -1150,31 +1151,64 @@ slm_kano_send(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-/*
- * The state a transition step may change: in place when called as an
- * aggregate (the state then lives in the aggregate's context, where the
- * executor copied it), otherwise a fresh copy so that an argument is never changed.
- */
-static SlmKano *
-kano_transition_state(FunctionCallInfo fcinfo)
+/* A summary datum, read for the aggregate. */
+static void *
+kano_read(Datum d)
 {
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-	{
-		if (PG_ARGISNULL(0))
-			return kano_new(CurrentMemoryContext);
-		return kano_copy(PG_GETARG_SLM_KANO_P(0), CurrentMemoryContext);
-	}
-	/*
-	 * A new state is made in the per-row context: the executor copies any
-	 * new state into the aggregate context itself, so making it there would
-	 * leave a dead copy per group.
-	 */
-	if (PG_ARGISNULL(0))
-		return kano_new(CurrentMemoryContext);
-	return (SlmKano *) PG_GETARG_POINTER(0);
+	return kano_from_datum(d);
 }
+
+/* A new state in the current memory context: a copy of from, or no rows. */
+static void *
+kano_make(const void *from)
+{
+	if (from == NULL)
+		return kano_new(CurrentMemoryContext);
+	return kano_copy(from, CurrentMemoryContext);
+}
+
+/*
+ * Merge summary b into a. Counts and importance sums add exactly, so any
+ * split of the rows gives the same summary.
+ */
+static void *
+kano_merge(void *state, const void *other)
+{
+	SlmKano    *a = state;
+	const SlmKano *b = other;
+	int64		n;
+	int			i;
+
+	for (i = 0; i < KANO_NCAT; i++)
+		a->cat[i] = slm_add_counts(a->cat[i], b->cat[i], "slm.kano");
+	for (i = 0; i < KANO_NANSWER; i++)
+	{
+		a->fans[i] = slm_add_counts(a->fans[i], b->fans[i], "slm.kano");
+		a->dans[i] = slm_add_counts(a->dans[i], b->dans[i], "slm.kano");
+		ksum_add(&a->fw[i], &b->fw[i]);
+		ksum_add(&a->dw[i], &b->dw[i]);
+	}
+	a->skipped = slm_add_counts(a->skipped, b->skipped, "slm.kano");
+	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.kano");
+	a->rated = slm_add_counts(a->rated, b->rated, "slm.kano");
+	ksum_add(&a->wsum, &b->wsum);
+	/* the respondents must stay within what a summary holds */
+	n = sum_counts(a->cat, KANO_NCAT);
+	if (n < 0 || n > KANO_MAX_RESPONDENTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("slm.kano count out of range"),
+				 errdetail("A summary holds at most " INT64_FORMAT " respondents.",
+						   KANO_MAX_RESPONDENTS)));
+	return a;
+}
+
+/* slm.kano as the state of its aggregates. */
+static const SlmAggType kano_agg_type = {
+	.read = kano_read,
+	.make = kano_make,
+	.merge = kano_merge,
+};
 
 /* Importance arguments that are not a weight in millionths. */
 #define KANO_NO_WEIGHT		(-1)	/* NULL or not passed */
@@ -1237,7 +1271,7 @@ slm_kano_agg_trans_int(PG_FUNCTION_ARGS)
 	int			d = PG_ARGISNULL(2) ? -1 : kano_code(PG_GETARG_INT32(2));
 	bool		bad = (!PG_ARGISNULL(1) && f < 0) || (!PG_ARGISNULL(2) && d < 0);
 	int64		w = kano_importance_arg(fcinfo);
-	SlmKano    *k = kano_transition_state(fcinfo);
+	SlmKano    *k = slm_agg_state(fcinfo, 0, &kano_agg_type);
 
 	kano_add_row(k, f, d, bad, w);
 	PG_RETURN_POINTER(k);
@@ -1251,64 +1285,21 @@ slm_kano_agg_trans_text(PG_FUNCTION_ARGS)
 	int			d = PG_ARGISNULL(2) ? -1 : kano_word(PG_GETARG_TEXT_PP(2));
 	bool		bad = (!PG_ARGISNULL(1) && f < 0) || (!PG_ARGISNULL(2) && d < 0);
 	int64		w = kano_importance_arg(fcinfo);
-	SlmKano    *k = kano_transition_state(fcinfo);
+	SlmKano    *k = slm_agg_state(fcinfo, 0, &kano_agg_type);
 
 	kano_add_row(k, f, d, bad, w);
 	PG_RETURN_POINTER(k);
 }
 
 /*
- * kano_combine(slm.kano, slm.kano): merge two summaries. It is the combine
- * function of kano_agg and the transition of rollup; NULL summaries are
- * ignored. Counts and importance sums add exactly, so any split of the
- * rows gives the same summary.
+ * kano_agg_combine(slm.kano, slm.kano): merge two summaries (NULL is no
+ * rows). It is the combine function of kano_agg and the transition of
+ * rollup.
  */
 Datum
-slm_kano_combine(PG_FUNCTION_ARGS)
+slm_kano_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	bool		inagg = AggCheckCallContext(fcinfo, &aggcontext);
-	SlmKano    *a;
-	SlmKano    *b;
-	int64		n;
-	int			i;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	b = PG_GETARG_SLM_KANO_P(1);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(kano_copy(b, CurrentMemoryContext));
-	if (inagg)
-		a = (SlmKano *) PG_GETARG_POINTER(0);
-	else
-		a = kano_copy(PG_GETARG_SLM_KANO_P(0), CurrentMemoryContext);
-
-	for (i = 0; i < KANO_NCAT; i++)
-		a->cat[i] = slm_add_counts(a->cat[i], b->cat[i], "slm.kano");
-	for (i = 0; i < KANO_NANSWER; i++)
-	{
-		a->fans[i] = slm_add_counts(a->fans[i], b->fans[i], "slm.kano");
-		a->dans[i] = slm_add_counts(a->dans[i], b->dans[i], "slm.kano");
-		ksum_add(&a->fw[i], &b->fw[i]);
-		ksum_add(&a->dw[i], &b->dw[i]);
-	}
-	a->skipped = slm_add_counts(a->skipped, b->skipped, "slm.kano");
-	a->invalid = slm_add_counts(a->invalid, b->invalid, "slm.kano");
-	a->rated = slm_add_counts(a->rated, b->rated, "slm.kano");
-	ksum_add(&a->wsum, &b->wsum);
-	/* the respondents must stay within what a summary holds */
-	n = sum_counts(a->cat, KANO_NCAT);
-	if (n < 0 || n > KANO_MAX_RESPONDENTS)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("slm.kano count out of range"),
-				 errdetail("A summary holds at most " INT64_FORMAT " respondents.",
-						   KANO_MAX_RESPONDENTS)));
-	PG_RETURN_POINTER(a);
+	return slm_agg_combine(fcinfo, &kano_agg_type);
 }
 
 

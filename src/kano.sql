@@ -75,15 +75,15 @@ CREATE FUNCTION slm.kano_agg_trans(slm.kano, text, text, float8) RETURNS slm.kan
 COMMENT ON FUNCTION slm.kano_agg_trans(slm.kano, text, text, float8) IS
     'Transition function of slm.kano_agg(text, text, float8)';
 
-CREATE FUNCTION slm.kano_combine(slm.kano, slm.kano) RETURNS slm.kano
-    AS 'MODULE_PATHNAME', 'slm_kano_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION slm.kano_combine(slm.kano, slm.kano) IS
+CREATE FUNCTION slm.kano_agg_combine(slm.kano, slm.kano) RETURNS slm.kano
+    AS 'MODULE_PATHNAME', 'slm_kano_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.kano_agg_combine(slm.kano, slm.kano) IS
     'Merges two Kano summaries (NULL is ignored); combine function of slm.kano_agg and transition of slm.rollup';
 
 CREATE AGGREGATE slm.kano_agg(functional integer, dysfunctional integer) (
     SFUNC = slm.kano_agg_trans,
     STYPE = slm.kano,
-    COMBINEFUNC = slm.kano_combine,
+    COMBINEFUNC = slm.kano_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.kano_agg(integer, integer) IS
@@ -93,7 +93,7 @@ CREATE AGGREGATE slm.kano_agg(functional integer, dysfunctional integer,
                               importance float8) (
     SFUNC = slm.kano_agg_trans,
     STYPE = slm.kano,
-    COMBINEFUNC = slm.kano_combine,
+    COMBINEFUNC = slm.kano_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.kano_agg(integer, integer, float8) IS
@@ -102,7 +102,7 @@ COMMENT ON AGGREGATE slm.kano_agg(integer, integer, float8) IS
 CREATE AGGREGATE slm.kano_agg(functional text, dysfunctional text) (
     SFUNC = slm.kano_agg_trans,
     STYPE = slm.kano,
-    COMBINEFUNC = slm.kano_combine,
+    COMBINEFUNC = slm.kano_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.kano_agg(text, text) IS
@@ -112,16 +112,16 @@ CREATE AGGREGATE slm.kano_agg(functional text, dysfunctional text,
                               importance float8) (
     SFUNC = slm.kano_agg_trans,
     STYPE = slm.kano,
-    COMBINEFUNC = slm.kano_combine,
+    COMBINEFUNC = slm.kano_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.kano_agg(text, text, float8) IS
     'Summarises Kano answers given as labels with each respondent''s self-stated importance (NULL if not given; rounded to the millionth; rows with an unrecognised answer, or an importance that is negative, NaN or above 10^12, are counted as invalid)';
 
 CREATE AGGREGATE slm.rollup(slm.kano) (
-    SFUNC = slm.kano_combine,
+    SFUNC = slm.kano_agg_combine,
     STYPE = slm.kano,
-    COMBINEFUNC = slm.kano_combine,
+    COMBINEFUNC = slm.kano_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.rollup(slm.kano) IS

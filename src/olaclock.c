@@ -40,7 +40,7 @@
 extern PGDLLEXPORT Datum slm_deadline(PG_FUNCTION_ARGS);
 extern PGDLLEXPORT Datum slm_elapsed(PG_FUNCTION_ARGS);
 extern PGDLLEXPORT Datum slm_status(PG_FUNCTION_ARGS);
-extern PGDLLEXPORT Datum slm_compliance_trans_at(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_compliance_agg_trans_at(PG_FUNCTION_ARGS);
 
 #define MAX_CALL_ARGS 6
 
@@ -289,7 +289,7 @@ slm_held_compliance_agg_trans(PG_FUNCTION_ARGS)
 	args[4] = has_at ? PG_GETARG_DATUM(4) : (Datum) 0;
 	nulls[4] = !has_at;
 	gaps_arg(&hc, &args[5], &nulls[5]);
-	result = call_form(slm_compliance_trans_at, fcinfo, 6, args, nulls, &isnull);
+	result = call_form(slm_compliance_agg_trans_at, fcinfo, 6, args, nulls, &isnull);
 	if (isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(result);

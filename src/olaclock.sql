@@ -35,7 +35,7 @@ COMMENT ON FUNCTION slm.held_compliance_agg_trans(slm.compliance, slm.target, ts
 CREATE AGGREGATE slm.held_compliance_agg(target slm.target, held tstzmultirange, stopped boolean) (
     SFUNC = slm.held_compliance_agg_trans,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.held_compliance_agg(slm.target, tstzmultirange, boolean) IS
@@ -44,7 +44,7 @@ CREATE AGGREGATE slm.held_compliance_agg(target slm.target, held tstzmultirange,
                                          at timestamptz) (
     SFUNC = slm.held_compliance_agg_trans,
     STYPE = slm.compliance,
-    COMBINEFUNC = slm.compliance_combine,
+    COMBINEFUNC = slm.compliance_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.held_compliance_agg(slm.target, tstzmultirange, boolean, timestamptz) IS

@@ -140,4 +140,55 @@ extern bool slm_range_finite_bounds(TypeCacheEntry *typ, RangeType *r,
 extern int64 slm_interval_to_us(Interval *iv, const char *what);
 extern Interval *slm_us_to_interval(int64 us);
 
+/* ----------
+ * Summaries as aggregate states (aggstate.c)
+ *
+ * A summary type as the state of its aggregates: the support functions
+ * read, change, merge and return it through these, so that every
+ * aggregate follows one rule for changing its state in place or copying
+ * it, and one for NULL in combine functions (see aggstate.c).
+ * ----------
+ */
+typedef struct SlmAggType
+{
+	/*
+	 * The summary in a datum, in the current version and in the form a
+	 * state is changed in: the datum's own memory when it is in that form
+	 * already, else a copy in the current memory context.
+	 */
+	void	   *(*read) (Datum value);
+	/* A new state: a copy of from, or the summary of no rows if NULL. */
+	void	   *(*make) (const void *from);
+	/* Merge summary b into state a; returns a, or a larger copy of it. */
+	void	   *(*merge) (void *a, const void *b);
+	/* The form of a state returned outside an aggregate; NULL: as it is. */
+	void	   *(*outside) (void *state);
+} SlmAggType;
+
+extern void *slm_agg_state(FunctionCallInfo fcinfo, int argno,
+						   const SlmAggType *type);
+extern Datum slm_agg_result(FunctionCallInfo fcinfo, void *state,
+							const SlmAggType *type);
+extern Datum slm_agg_unchanged(FunctionCallInfo fcinfo, const SlmAggType *type);
+extern Datum slm_agg_combine(FunctionCallInfo fcinfo, const SlmAggType *type);
+
+/*
+ * Support functions of the aggregates, named <aggregate>_trans, _combine
+ * and _final after the SQL functions, which legacy.c also calls under the
+ * names slm 0.1.0's SQL used.
+ */
+extern PGDLLEXPORT Datum slm_compliance_agg_trans(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_compliance_agg_trans_at(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_compliance_agg_trans_met(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_compliance_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_kano_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_csat_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_nps_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_outage_agg_trans(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_outage_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_outage_agg_final(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_availability_agg_trans(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_availability_agg_combine(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum slm_availability_agg_final(PG_FUNCTION_ARGS);
+
 #endif							/* SLM_H */

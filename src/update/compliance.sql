@@ -46,3 +46,53 @@ CREATE OR REPLACE FUNCTION slm.mean_elapsed(c slm.compliance) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_compliance_mean_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OR REPLACE FUNCTION slm.max_elapsed(c slm.compliance) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_compliance_max_elapsed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- Support functions of the aggregates follow one naming scheme,
+-- <aggregate>_trans, <aggregate>_combine and <aggregate>_final, and so do
+-- their C functions (prefixed slm_). The aggregates refer to their support
+-- functions by OID and keep working when these are renamed; CREATE OR
+-- REPLACE then points each at its new C name. The old C names stay in the
+-- library for installations not yet upgraded.
+ALTER FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz)
+    RENAME TO compliance_agg_trans;
+ALTER FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, tstzmultirange)
+    RENAME TO compliance_agg_trans;
+ALTER FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz)
+    RENAME TO compliance_agg_trans;
+ALTER FUNCTION slm.compliance_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz,
+                                    tstzmultirange)
+    RENAME TO compliance_agg_trans;
+ALTER FUNCTION slm.compliance_trans(slm.compliance, boolean) RENAME TO compliance_agg_trans;
+ALTER FUNCTION slm.compliance_combine(slm.compliance, slm.compliance) RENAME TO compliance_agg_combine;
+CREATE OR REPLACE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz)
+    RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz,
+                                                    tstzmultirange)
+    RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz,
+                                                    timestamptz)
+    RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans_at' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz,
+                                                    timestamptz, tstzmultirange)
+    RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans_at' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.compliance_agg_trans(slm.compliance, boolean) RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_trans_met' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION slm.compliance_agg_combine(slm.compliance, slm.compliance) RETURNS slm.compliance
+    AS 'MODULE_PATHNAME', 'slm_compliance_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz) IS
+    'Transition function of slm.compliance_agg(target, start, stop)';
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, tstzmultirange) IS
+    'Transition function of slm.compliance_agg(target, start, stop, paused)';
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz) IS
+    'Transition function of slm.compliance_agg(target, start, stop, at)';
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, slm.target, timestamptz, timestamptz, timestamptz,
+                                             tstzmultirange) IS
+    'Transition function of slm.compliance_agg(target, start, stop, at, paused)';
+COMMENT ON FUNCTION slm.compliance_agg_trans(slm.compliance, boolean) IS
+    'Transition function of slm.compliance_agg(met)';
+COMMENT ON FUNCTION slm.compliance_agg_combine(slm.compliance, slm.compliance) IS
+    'Merges two summaries (NULL is the summary of no rows); combine function of the summary aggregates';

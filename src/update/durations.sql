@@ -32,51 +32,51 @@ COMMENT ON TYPE slm.durations IS
     'A durations summary: the distribution of the business time stopped clocks took (within 1%), and counts of running clocks and invalid rows';
 
 -- transition, combine and final functions of the aggregates
-CREATE FUNCTION slm.durations_trans(state slm.durations, target slm.target, start timestamptz, stop timestamptz)
+CREATE FUNCTION slm.durations_agg_trans(state slm.durations, target slm.target, start timestamptz, stop timestamptz)
     RETURNS slm.durations
-    AS 'MODULE_PATHNAME', 'slm_durations_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.durations_trans(state slm.durations, target slm.target, start timestamptz, stop timestamptz,
-                                    paused tstzmultirange)
+    AS 'MODULE_PATHNAME', 'slm_durations_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.durations_agg_trans(state slm.durations, target slm.target, start timestamptz, stop timestamptz,
+                                        paused tstzmultirange)
     RETURNS slm.durations
-    AS 'MODULE_PATHNAME', 'slm_durations_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.durations_combine(a slm.durations, b slm.durations) RETURNS slm.durations
-    AS 'MODULE_PATHNAME', 'slm_durations_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION slm.durations_final(state slm.durations) RETURNS slm.durations
-    AS 'MODULE_PATHNAME', 'slm_durations_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION slm.durations_trans(slm.durations, slm.target, timestamptz, timestamptz) IS
+    AS 'MODULE_PATHNAME', 'slm_durations_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.durations_agg_combine(a slm.durations, b slm.durations) RETURNS slm.durations
+    AS 'MODULE_PATHNAME', 'slm_durations_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slm.durations_agg_final(state slm.durations) RETURNS slm.durations
+    AS 'MODULE_PATHNAME', 'slm_durations_agg_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.durations_agg_trans(slm.durations, slm.target, timestamptz, timestamptz) IS
     'Transition function of slm.durations_agg(target, start, stop)';
-COMMENT ON FUNCTION slm.durations_trans(slm.durations, slm.target, timestamptz, timestamptz, tstzmultirange) IS
+COMMENT ON FUNCTION slm.durations_agg_trans(slm.durations, slm.target, timestamptz, timestamptz, tstzmultirange) IS
     'Transition function of slm.durations_agg(target, start, stop, paused)';
-COMMENT ON FUNCTION slm.durations_combine(slm.durations, slm.durations) IS
+COMMENT ON FUNCTION slm.durations_agg_combine(slm.durations, slm.durations) IS
     'Merges two summaries (NULL is the summary of no rows); combine function of the durations aggregates';
-COMMENT ON FUNCTION slm.durations_final(slm.durations) IS
+COMMENT ON FUNCTION slm.durations_agg_final(slm.durations) IS
     'Final function of the durations aggregates: the summary in its compact stored form';
 
 -- the aggregates
 CREATE AGGREGATE slm.durations_agg(target slm.target, start timestamptz, stop timestamptz) (
-    SFUNC = slm.durations_trans,
+    SFUNC = slm.durations_agg_trans,
     STYPE = slm.durations,
-    FINALFUNC = slm.durations_final,
-    COMBINEFUNC = slm.durations_combine,
+    FINALFUNC = slm.durations_agg_final,
+    COMBINEFUNC = slm.durations_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.durations_agg(slm.target, timestamptz, timestamptz) IS
     'Distribution of the business time stopped clocks took; running (stop NULL) and invalid (stop before start) rows counted apart; rows with a NULL target or start skipped';
 CREATE AGGREGATE slm.durations_agg(target slm.target, start timestamptz, stop timestamptz,
                                    paused tstzmultirange) (
-    SFUNC = slm.durations_trans,
+    SFUNC = slm.durations_agg_trans,
     STYPE = slm.durations,
-    FINALFUNC = slm.durations_final,
-    COMBINEFUNC = slm.durations_combine,
+    FINALFUNC = slm.durations_agg_final,
+    COMBINEFUNC = slm.durations_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.durations_agg(slm.target, timestamptz, timestamptz, tstzmultirange) IS
     'Distribution of the business time stopped clocks took, paused time not counting (NULL paused: no pause)';
 CREATE AGGREGATE slm.rollup(slm.durations) (
-    SFUNC = slm.durations_combine,
+    SFUNC = slm.durations_agg_combine,
     STYPE = slm.durations,
-    FINALFUNC = slm.durations_final,
-    COMBINEFUNC = slm.durations_combine,
+    FINALFUNC = slm.durations_agg_final,
+    COMBINEFUNC = slm.durations_agg_combine,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE slm.rollup(slm.durations) IS

@@ -40,3 +40,21 @@ COMMENT ON TYPE slm.nps IS
 
 COMMENT ON AGGREGATE slm.nps_agg(integer) IS
 'Summarises Net Promoter Score answers 0 to 10 (NULL scores are ignored, scores outside 0..10 counted as invalid)';
+
+-- Support functions of the aggregates follow one naming scheme,
+-- <aggregate>_trans, <aggregate>_combine and <aggregate>_final, and so do
+-- their C functions (prefixed slm_). The aggregates refer to their support
+-- functions by OID and keep working when these are renamed; CREATE OR
+-- REPLACE then points each at its new C name. The old C names stay in the
+-- library for installations not yet upgraded.
+ALTER FUNCTION slm.csat_combine(slm.csat, slm.csat) RENAME TO csat_agg_combine;
+CREATE OR REPLACE FUNCTION slm.csat_agg_combine(slm.csat, slm.csat) RETURNS slm.csat
+    AS 'MODULE_PATHNAME', 'slm_csat_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.csat_agg_combine(slm.csat, slm.csat) IS
+    'Merges two CSAT summaries on the same scale (NULL is ignored, and a summary whose rows all had a scale below 3 merges with any); combine function of slm.csat_agg and transition of slm.rollup';
+
+ALTER FUNCTION slm.nps_combine(slm.nps, slm.nps) RENAME TO nps_agg_combine;
+CREATE OR REPLACE FUNCTION slm.nps_agg_combine(slm.nps, slm.nps) RETURNS slm.nps
+    AS 'MODULE_PATHNAME', 'slm_nps_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.nps_agg_combine(slm.nps, slm.nps) IS
+    'Merges two NPS summaries (NULL is ignored); combine function of slm.nps_agg and transition of slm.rollup';

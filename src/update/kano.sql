@@ -50,3 +50,15 @@ COMMENT ON FUNCTION slm.kano_category(integer, integer, text) IS
     'Kano category (A, O, M, I, R or Q) of a functional and a dysfunctional answer coded 1 like, 2 must-be, 3 neutral, 4 live-with, 5 dislike; scheme standard or pouliot';
 COMMENT ON FUNCTION slm.kano_category(text, text, text) IS
     'Kano category (A, O, M, I, R or Q) of a functional and a dysfunctional answer given as labels (like, must-be, neutral, live-with, dislike, the wordings of Berger et al. such as I like it that way, or a synonym); scheme standard or pouliot';
+
+-- Support functions of the aggregates follow one naming scheme,
+-- <aggregate>_trans, <aggregate>_combine and <aggregate>_final, and so do
+-- their C functions (prefixed slm_). The aggregates refer to their support
+-- functions by OID and keep working when these are renamed; CREATE OR
+-- REPLACE then points each at its new C name. The old C names stay in the
+-- library for installations not yet upgraded.
+ALTER FUNCTION slm.kano_combine(slm.kano, slm.kano) RENAME TO kano_agg_combine;
+CREATE OR REPLACE FUNCTION slm.kano_agg_combine(slm.kano, slm.kano) RETURNS slm.kano
+    AS 'MODULE_PATHNAME', 'slm_kano_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.kano_agg_combine(slm.kano, slm.kano) IS
+    'Merges two Kano summaries (NULL is ignored); combine function of slm.kano_agg and transition of slm.rollup';
