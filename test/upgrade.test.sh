@@ -54,7 +54,7 @@ else
     rc=1
 fi
 # the snapshots must say something: every table contributes rows
-for what in service policy ticket change daily month outages survey ticket_sla rollup index; do
+for what in service policy ticket change daily month outages survey ticket_sla rollup kano_rollup outage_rollup survey_rollup index; do
     grep -q "^$what|" "$out/before" || { echo "FAILED: snapshot has no $what rows"; rc=1; }
 done
 grep -q '^function slm.track_sla()' "$out/fresh.objects" \

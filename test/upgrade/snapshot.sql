@@ -36,3 +36,8 @@ SELECT 'ticket_sla', * FROM ticket_sla ORDER BY id LIMIT 40;
 SELECT 'rollup', slm.compliance(slm.rollup(c)), slm.total(slm.rollup(c)) FROM daily;
 SELECT 'kano_rollup', slm.respondents(slm.rollup(k)), slm.category(slm.rollup(k)) FROM survey;
 SELECT 'index', count(*) FROM service WHERE hours OPERATOR(slm.=) '24x7';
+SELECT 'outage_rollup', slm.tstzmultirange(slm.rollup(o)) FROM monthly_outages;
+SELECT 'survey_rollup', slm.csat(slm.rollup(c)), slm.responses(slm.rollup(c)),
+       slm.nps(slm.rollup(n)), slm.promoters(slm.rollup(n)),
+       slm.respondents(slm.rollup(kl)), slm.better(slm.rollup(kl))
+FROM survey;
