@@ -14,6 +14,14 @@
 #endif
 
 /*
+ * The varlena macros (VARSIZE, SET_VARSIZE, VARDATA, ...) moved from
+ * postgres.h into varatt.h in 16, which postgres.h no longer includes.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/*
  * Soft input errors (errsave) arrived in PostgreSQL 16. Before that, an
  * input error is always thrown.
  */
