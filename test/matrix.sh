@@ -37,8 +37,8 @@ trap 'slm_stop_servers; rm -rf "$work"' EXIT
 
 # Soft input errors (16+): every base type of the extension has a good and
 # a bad literal here; each must be judged by pg_input_is_valid() as by a
-# cast, and a bad one must report one of the documented SQLSTATEs (or 22007, a
-# timestamp's own).
+# cast, and a bad one must report one of the documented SQLSTATEs (or
+# 22007, a timestamp's own).
 soft_errors() {
     psql -X -qAt -v ON_ERROR_STOP=1 -d postgres <<'SQL'
 CREATE EXTENSION slm;
