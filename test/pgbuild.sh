@@ -128,16 +128,23 @@ slm_pg_use() {
     export PG_CONFIG PGBIN PATH="$PGBIN:$PATH"
 }
 
-# slm_copy_tree DIR: copy slm's sources (not objects or test output) into
-# DIR, so builds against several servers do not mix object files and the
+# slm_copy_tree DIR: copy slm's sources into DIR (in a git checkout, the
+# files git knows or would add: no objects, built scripts or test output),
+# so builds against several servers do not mix object files and the
 # working tree stays untouched.
 slm_copy_tree() {
     local root
     root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
     mkdir -p "$1"
-    (cd "$root" && tar -cf - --exclude=.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
-        --exclude=results --exclude=regression.diffs --exclude=regression.out \
-        --exclude=log --exclude='test/diff/out' --exclude='test/bench/out' .) |
-        tar -xf - -C "$1"
+    if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+        (cd "$root" && git ls-files -co --exclude-standard |
+            while IFS= read -r f; do [ -e "$f" ] && printf '%s\n' "$f"; done |
+            tar -cf - -T -) | tar -xf - -C "$1"
+    else
+        (cd "$root" && tar -cf - --exclude=.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
+            --exclude=results --exclude=regression.diffs --exclude=regression.out \
+            --exclude=log --exclude='test/diff/out' --exclude='test/bench/out' .) |
+            tar -xf - -C "$1"
+    fi
     chmod -R a+rX "$1"
 }
