@@ -16,7 +16,7 @@ slm_log_problems() {
 }
 
 # The memcheck options: PostgreSQL's own suppressions (src/tools/valgrind.supp
-# of the build's sources), children traced, a log per process, whole stacks
+# of the build's sources, kept beside its bin/ by test/pgbuild.sh), children traced, a log per process, whole stacks
 # with full source paths, origins of undefined values. No leak check: the
 # server frees by memory context, not by pointer, and exits without freeing.
 # No --error-exitcode: a backend exiting with it would be taken for a crash
@@ -24,7 +24,7 @@ slm_log_problems() {
 slm_vg_options() {
     printf '%s\n' --quiet --tool=memcheck --trace-children=yes --track-origins=yes \
         --num-callers=40 --error-limit=no --leak-check=no --fullpath-after= \
-        --read-inline-info=yes --suppressions="$SLM_PG_PREFIX/valgrind.supp" \
+        --read-inline-info=yes --suppressions="$(dirname "$PGBIN")/valgrind.supp" \
         --error-markers=VALGRINDERROR-BEGIN,VALGRINDERROR-END \
         --log-file="$1/vg.%p.log"
 }
@@ -46,7 +46,7 @@ slm_vg_start() {
     SLM_VG_PID=$!
     SLM_VG_DIR=$dir
     until "$PGBIN/pg_isready" -q -h "$dir" -p "$port"; do
-        kill -0 "$SLM_VG_PID" 2>/dev/null || { echo "the server under valgrind died:"; cat "$dir/server.log"; return 1; }
+        kill -0 "$SLM_VG_PID" 2>/dev/null || { echo "the server under valgrind died:"; cat "$dir/server.log" "$dir"/vg/*.log; return 1; }
         sleep 1
     done
     export PGHOST="$dir" PGPORT="$port" PGUSER=postgres

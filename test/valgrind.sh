@@ -6,8 +6,8 @@
 # ends and when it is freed) runs under valgrind with PostgreSQL's own
 # suppressions, children traced and one log per process
 # (test/memcheck.sh). slm is built with -g against it; then the pg_regress
-# suite, a bounded run of the parser mutation test and a small parallel
-# aggregation test run against that server.
+# suite, bounded runs of the text and binary input mutation tests and a
+# small parallel aggregation test run against that server.
 #
 # Fails when any memcheck error has a frame, at any depth, in slm: a source
 # file of src/, slm.so, or a function slm.so defines (test/vg_report.py), or
@@ -15,7 +15,8 @@
 # elsewhere are counted and shown as noise, without failing.
 #
 #   bash test/valgrind.sh [pg_regress test ...]
-#   SLM_VG_FUZZ=N   literals per parser in the mutation run (default 300; 0: none)
+#   SLM_VG_FUZZ=N        literals per parser in the mutation run (default 300; 0: none)
+#   SLM_VG_RECV_FUZZ=N   mutated binary values per type (default 60)
 # Without ../shared/postgres (a plain clone) it says so and exits 0.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +55,7 @@ if [ $# -eq 0 ]; then
     if [ "$fuzz" -gt 0 ]; then
         SLM_FUZZ_COUNT=$fuzz bash "$tree/test/fuzz_input.test.sh" || { echo "valgrind: fuzz test failed"; rc=1; }
     fi
+    SLM_RECV_FUZZ_COUNT=${SLM_VG_RECV_FUZZ:-60} bash "$tree/test/fuzz_recv.test.sh" || { echo "valgrind: recv fuzz test failed"; rc=1; }
     SLM_PARALLEL_ROWS=3000 bash "$tree/test/parallel_agg.test.sh" || { echo "valgrind: parallel aggregation test failed"; rc=1; }
 fi
 slm_vg_stop
