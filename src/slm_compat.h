@@ -34,6 +34,11 @@
 #define SOFT_ERROR_OCCURRED(escontext) (false)
 #endif
 
+/* strtoi64 arrived in 15. */
+#if PG_VERSION_NUM < 150000
+#define strtoi64(str, endptr, base) ((int64) strtoll((str), (endptr), (base)))
+#endif
+
 /* stringToQualifiedNameList gained a soft-error argument in 16. */
 #if PG_VERSION_NUM >= 160000
 #define slm_qualified_name_list(s) stringToQualifiedNameList((s), NULL)
