@@ -15,11 +15,13 @@ WHERE d.deptype = 'e' AND obj_description(p.oid, 'pg_proc') IS NULL
   AND p.proname NOT LIKE '%\_recv' AND p.proname NOT LIKE '%\_send'
 ORDER BY p.oid::regprocedure::text;
 
--- types without a COMMENT (expect none)
+-- types without a COMMENT (expect none); the array types PostgreSQL makes
+-- for each type are left out (17 records them as members too)
 SELECT t.oid::regtype AS undocumented_type
 FROM pg_type t JOIN pg_depend d ON d.objid = t.oid AND d.classid = 'pg_type'::regclass
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e' AND obj_description(t.oid, 'pg_type') IS NULL
+  AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid)
 ORDER BY t.oid::regtype::text;
 
 -- functions that are not PARALLEL SAFE, or VOLATILE (expect only triggers

@@ -14,6 +14,14 @@
 #endif
 
 /*
+ * The varlena macros (VARSIZE, SET_VARSIZE, VARDATA, ...) moved from
+ * postgres.h into varatt.h in 16, which postgres.h no longer includes.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/*
  * Soft input errors (errsave) arrived in PostgreSQL 16. Before that, an
  * input error is always thrown.
  */
@@ -24,6 +32,11 @@
 #define SLM_ESCONTEXT_ARG(fcinfo) ((struct Node *) NULL)
 #define errsave(context, ...)	ereport(ERROR, __VA_ARGS__)
 #define SOFT_ERROR_OCCURRED(escontext) (false)
+#endif
+
+/* strtoi64 arrived in 15. */
+#if PG_VERSION_NUM < 150000
+#define strtoi64(str, endptr, base) ((int64) strtoll((str), (endptr), (base)))
 #endif
 
 /* stringToQualifiedNameList gained a soft-error argument in 16. */

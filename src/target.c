@@ -46,7 +46,15 @@ parse_duration(SlmScan *ps, const char *str, int64 *us)
 				dtype = 0,
 				dterr;
 	struct pg_itm_in itm_in;
-
+#else
+	char	   *field[MAXDATEFIELDS];
+	int			ftype[MAXDATEFIELDS];
+	char		workbuf[256];
+	int			nf,
+				dtype = 0,
+				dterr;
+	struct pg_tm tt;
+	fsec_t		fsec;
 #endif
 	/*
 	 * Signs are refused: with IntervalStyle sql_standard a leading sign
@@ -79,9 +87,24 @@ parse_duration(SlmScan *ps, const char *str, int64 *us)
 		return false;
 	}
 #else
-	iv = *DatumGetIntervalP(DirectFunctionCall3(interval_in, CStringGetDatum(str),
-												ObjectIdGetDatum(InvalidOid),
-												Int32GetDatum(-1)));
+	/* the same reading through the interfaces of 14 */
+	memset(&tt, 0, sizeof(tt));
+	fsec = 0;
+	dterr = ParseDateTime(str, workbuf, sizeof(workbuf), field, ftype,
+						  MAXDATEFIELDS, &nf);
+	if (dterr == 0)
+		dterr = DecodeInterval(field, ftype, nf, INTERVAL_FULL_RANGE, &dtype, &tt, &fsec);
+	if (dterr == DTERR_BAD_FORMAT)
+		dterr = DecodeISO8601Interval(unconstify(char *, str), &dtype, &tt, &fsec);
+	if (dterr != 0 || dtype != DTK_DELTA || tm2interval(&tt, fsec, &iv) != 0)
+	{
+		errsave(ps->escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
+				 errdetail("\"%s\" is not a duration.", str),
+				 errhint("Write the duration as an interval, such as \"4 hours\", \"30 minutes\" or \"2 days\".")));
+		return false;
+	}
 #endif
 	if (iv.month != 0)
 	{
