@@ -2,7 +2,10 @@
 # Runs every test of slm: builds and installs the extension, starts a
 # throwaway PostgreSQL server, and runs the pg_regress suite, the
 # differential test against an independent reference, and the scripted
-# tests under test/. Installs what is missing (Debian, as root).
+# tests under test/; then the version matrix (PostgreSQL 14, 16, 17), the
+# suite on an assert-enabled build, the planted-bug check of the memory
+# harness and memcheck, where ../shared/postgres has the sources.
+# Installs what is missing (Debian, as root).
 #
 #   bash test/all.sh
 set -uo pipefail
@@ -63,6 +66,15 @@ for t in test/*.test.sh; do
 done
 suite "reference model" python3 test/diff/test_reference.py
 suite "differential" bash test/diff/run.sh postgres
+
+# Other PostgreSQL versions and the instrumented build: built from the
+# release sources in ../shared/postgres, cached between runs; each says so
+# and passes when the sources are absent (a user's clone).
+slm_stop_servers
+suite "version matrix (14, 16, 17)" bash test/matrix.sh
+suite "assert-enabled build" bash test/assert.sh
+suite "planted memory errors are caught" bash test/planted.sh
+suite "memcheck" bash test/valgrind.sh
 
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"
