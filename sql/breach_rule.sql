@@ -38,7 +38,8 @@ FROM generate_series(1, 6000) g,
             THEN (ARRAY[timestamptz '2026-03-29 01:00+00', '2026-10-25 01:00+00', '2026-03-08 07:00+00',
                         '2026-11-01 06:00+00', '2026-04-04 15:00+00', '2026-10-03 15:30+00'])[1 + floor(random() * 6)::int]
                  + (random() * 96 - 72) * interval '1 hour'
-            ELSE timestamptz '2026-01-01' + random() * interval '365 days' END AS start) x;
+            ELSE timestamptz '2026-01-01' + random() * interval '365 days' END AS start) x
+ORDER BY g;
 CREATE TABLE br_ticket AS
 SELECT b.id, b.cal_id, c.cal, slm.target(b.d, c.cal, NULL, b.warn) AS target, b.start,
        CASE WHEN r_pause < 0.15 THEN tstzmultirange(tstzrange(start + r_p1 * d, start + r_p1 * d + r_p2 * interval '2 days'))
@@ -46,7 +47,8 @@ SELECT b.id, b.cal_id, c.cal, slm.target(b.d, c.cal, NULL, b.warn) AS target, b.
                                                     tstzrange(start + interval '3 days' + r_p3 * interval '1 day', start + interval '5 days'))
             WHEN r_pause < 0.30 THEN tstzmultirange(tstzrange(start + r_p1 * d, NULL))
        END AS paused
-FROM br_draw b JOIN br_cal c USING (cal_id);
+FROM br_draw b JOIN br_cal c USING (cal_id)
+ORDER BY b.id;
 ALTER TABLE br_ticket ADD COLUMN due timestamptz, ADD COLUMN stop timestamptz, ADD COLUMN at timestamptz;
 UPDATE br_ticket SET due = slm.deadline(target, start, paused);
 -- the instant to stop or judge at: a choice relative to the deadline (or,
@@ -95,7 +97,7 @@ SELECT count(*) AS rows,
                               CASE WHEN stop < start THEN 'invalid'
                                    WHEN coalesce(stop, at) > due THEN 'breached'
                                    WHEN stop IS NOT NULL THEN 'met'
-                                   WHEN slm.elapsed(target, start, at, paused)
+                                   WHEN slm.elapsed(target, start, greatest(at, start), paused)
                                         >= slm.target_duration(target) * coalesce(slm.target_warn(target), 2)
                                         THEN 'at_risk'
                                    ELSE 'running' END) AS status_agrees

@@ -279,12 +279,14 @@ SELECT * FROM (VALUES
     (13, 'a', '4h on (mon-fri 09:00-17:00) goal 95%', '2026-11-30 10:00', 'infinity', NULL),
     (14, 'a', '4h on (mon-fri 09:00-17:00) goal 95%', '2026-11-30 10:00', '12026-01-01',
      '{[2026-11-30 11:00, 2026-11-30 12:00)}')) v;
-SELECT 'plain' AS form, slm.compliance_agg(target, opened, closed) FROM cmp_invalid
-UNION ALL SELECT 'paused', slm.compliance_agg(target, opened, closed, waiting) FROM cmp_invalid
-UNION ALL SELECT 'at', slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00') FROM cmp_invalid
-UNION ALL SELECT 'at, paused', slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00', waiting)
+SELECT form, s AS compliance_agg FROM (
+          SELECT 1 AS n, 'plain' AS form, slm.compliance_agg(target, opened, closed) AS s FROM cmp_invalid
+UNION ALL SELECT 2, 'paused', slm.compliance_agg(target, opened, closed, waiting) FROM cmp_invalid
+UNION ALL SELECT 3, 'at', slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00') FROM cmp_invalid
+UNION ALL SELECT 4, 'at, paused', slm.compliance_agg(target, opened, closed, timestamptz '2026-11-30 12:00', waiting)
           FROM cmp_invalid
-UNION ALL SELECT 'only invalid', slm.compliance_agg(target, opened, closed) FROM cmp_invalid WHERE id > 10;
+UNION ALL SELECT 5, 'only invalid', slm.compliance_agg(target, opened, closed) FROM cmp_invalid WHERE id > 10) f
+ORDER BY n;
 -- compliance, goal, budget and times ignore them; total counts judged rows
 SELECT slm.total(c), slm.met(c), slm.breached(c), slm.open(c), slm.invalid(c), slm.compliance(c), slm.goal(c),
        slm.goal_met(c), slm.error_budget(c), slm.mean_elapsed(c), slm.max_elapsed(c)

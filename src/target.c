@@ -124,6 +124,14 @@ parse_duration(SlmScan *ps, const char *str, int64 *us)
 				 errdetail("The duration \"%s\" must be positive.", str)));
 		return false;
 	}
+	if (*us > SLM_TARGET_MAX_DURATION)
+	{
+		errsave(ps->escontext,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("target duration out of range: \"%s\"", str),
+				 errdetail("On this PostgreSQL version a target's duration can be at most 2147483647 hours, so that its text form reads back.")));
+		return false;
+	}
 	return true;
 }
 
@@ -503,6 +511,11 @@ slm_target_construct(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("target duration must be positive")));
+	if (duration > SLM_TARGET_MAX_DURATION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("target duration out of range"),
+				 errdetail("On this PostgreSQL version a target's duration can be at most 2147483647 hours, so that its text form reads back.")));
 	if (PG_ARGISNULL(1))
 		PG_RETURN_NULL();		/* leave the argument out for 24x7 */
 	cal = PG_GETARG_SLM_CALENDAR_P(1);
@@ -638,7 +651,8 @@ slm_target_judge(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
 
 	if (has_stop && stop < start)
 		return SLM_STATUS_INVALID;
-	el = slm_target_elapsed(clk, start, end, paused, rtyp);
+	/* a clock judged before it starts has used no time yet */
+	el = end < start ? 0 : slm_target_elapsed(clk, start, end, paused, rtyp);
 	*elapsed = el;
 	if (past_deadline(clk, t, start, end, el, paused, rtyp))
 		return SLM_STATUS_BREACHED;

@@ -14,6 +14,19 @@
 #define SLM_TARGET_VERSION 1
 
 /*
+ * The longest duration a target may have. The text form writes durations
+ * in hours, which PostgreSQL 14's interval reader takes only up to
+ * INT_MAX, so there targets stop below that, so that every target slm
+ * builds reads back; from 15 on, any positive interval.
+ */
+#if PG_VERSION_NUM < 150000
+#define SLM_TARGET_MAX_DURATION \
+	((int64) PG_INT32_MAX * 3600 * INT64CONST(1000000) + 3599 * INT64CONST(1000000) + 999999)
+#else
+#define SLM_TARGET_MAX_DURATION PG_INT64_MAX
+#endif
+
+/*
  * slm.target, stored form (version 1): fixed fields, then the calendar as
  * an embedded slm.calendar varlena (canonical, 4-byte header).
  */

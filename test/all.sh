@@ -3,8 +3,9 @@
 # throwaway PostgreSQL server, and runs the pg_regress suite, the
 # differential test against an independent reference, and the scripted
 # tests under test/; then the version matrix (PostgreSQL 14, 16, 17), the
-# suite on an assert-enabled build, the planted-bug check of the memory
-# harness and memcheck, where ../shared/postgres has the sources.
+# suite on an assert-enabled build and the planted-bug check of the memory
+# harness, where ../shared/postgres has the sources. memcheck over the
+# whole suite (test/valgrind.sh) takes longer and runs on its own.
 # Installs what is missing (Debian, as root).
 #
 #   bash test/all.sh
@@ -74,7 +75,6 @@ slm_stop_servers
 suite "version matrix (14, 16, 17)" bash test/matrix.sh
 suite "assert-enabled build" bash test/assert.sh
 suite "planted memory errors are caught" bash test/planted.sh
-suite "memcheck" bash test/valgrind.sh
 
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"

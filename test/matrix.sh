@@ -70,6 +70,12 @@ INSERT INTO lit VALUES
     ('slm.nps', '(promoters=1,passives=2,detractors=-3)', false),
     ('slm.kano', '(A=1,O=0,M=0,I=0,R=0,Q=0,skipped=2,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=1,importance=2.5,functional_importance=2.5/0/0/0/0,dysfunctional_importance=0/0/2.5/0/0)', true),
     ('slm.kano', '(A=1,B=2)', false),
+    ('slm.durations', 'running=1 invalid=2 zero=3 min=0s max=90s alpha=0.005 buckets=1791:1,1832:4', true),
+    ('slm.durations', 'running=1 invalid=0 zero=0 alpha=0.005 buckets=1832:1,1791:1', false),
+    ('slm.durations', 'running=x', false),
+    ('slm.credit_tiers', '< 99.9% 10%, < 99% 25%, < 95% 100%', true),
+    ('slm.credit_tiers', '< 99.9% 25%, < 99% 10%', false),
+    ('slm.credit_tiers', '< 101% 10%', false),
     ('slm.kano', '(A=99999999999999999999,O=0,M=0,I=0,R=0,Q=0,skipped=0,functional=1/0/0/0/0,dysfunctional=0/0/1/0/0,rated=0,importance=0,functional_importance=0/0/0/0/0,dysfunctional_importance=0/0/0/0/0)', false);
 
 -- pg_input_is_valid against a cast; a raised error is a failure
