@@ -11,7 +11,10 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # way from src/update/, one file per module. Install scripts of released
 # versions (slm--0.1.0.sql) are frozen and kept as they shipped.
 SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/underpinning.sql src/trigger.sql src/availability.sql src/compliance.sql src/olaclock.sql src/durations.sql src/kano.sql src/feedback.sql src/review.sql
-UPDATE_PARTS = $(wildcard $(patsubst src/%,src/update/%,$(SQL_PARTS)))
+# Modules new in this version go into the upgrade script whole; the others
+# contribute their src/update/ part, if they have one.
+NEW_PARTS = src/underpinning.sql src/olaclock.sql src/durations.sql src/review.sql
+UPDATE_PARTS = $(foreach p,$(SQL_PARTS),$(if $(filter $(p),$(NEW_PARTS)),$(p),$(wildcard $(patsubst src/%,src/update/%,$(p)))))
 DATA = slm--0.1.0.sql
 DATA_built = slm--$(EXTVERSION).sql slm--0.1.0--$(EXTVERSION).sql
 
