@@ -97,7 +97,9 @@ SELECT count(*) AS rows,
                               CASE WHEN stop < start THEN 'invalid'
                                    WHEN coalesce(stop, at) > due THEN 'breached'
                                    WHEN stop IS NOT NULL THEN 'met'
-                                   WHEN slm.elapsed(target, start, greatest(at, start), paused)
+                                   -- judged before the start, the elapsed time is negative
+                                   WHEN CASE WHEN at >= start THEN slm.elapsed(target, start, at, paused)
+                                             ELSE -slm.elapsed(target, at, start, paused) END
                                         >= slm.target_duration(target) * coalesce(slm.target_warn(target), 2)
                                         THEN 'at_risk'
                                    ELSE 'running' END) AS status_agrees

@@ -651,8 +651,7 @@ slm_target_judge(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
 
 	if (has_stop && stop < start)
 		return SLM_STATUS_INVALID;
-	/* a clock judged before it starts has used no time yet */
-	el = end < start ? 0 : slm_target_elapsed(clk, start, end, paused, rtyp);
+	el = slm_target_elapsed(clk, start, end, paused, rtyp);
 	*elapsed = el;
 	if (past_deadline(clk, t, start, end, el, paused, rtyp))
 		return SLM_STATUS_BREACHED;
