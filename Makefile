@@ -15,8 +15,8 @@ SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/underpinning.sql src
 # contribute their src/update/ part, if they have one.
 NEW_PARTS = src/underpinning.sql src/olaclock.sql src/durations.sql src/review.sql
 UPDATE_PARTS = $(foreach p,$(SQL_PARTS),$(if $(filter $(p),$(NEW_PARTS)),$(p),$(wildcard $(patsubst src/%,src/update/%,$(p)))))
-DATA = slm--0.1.0.sql
-DATA_built = slm--$(EXTVERSION).sql slm--0.1.0--$(EXTVERSION).sql
+DATA = slm--0.1.0.sql slm--0.1.0--$(EXTVERSION).sql
+DATA_built = slm--$(EXTVERSION).sql
 
 # pg_regress: one file per feature; catalog, which checks every object of
 # the extension, runs last.
@@ -34,5 +34,14 @@ include $(PGXS)
 slm--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
-slm--0.1.0--$(EXTVERSION).sql: src/update/header.sql $(UPDATE_PARTS)
-	cat src/update/header.sql $(UPDATE_PARTS) > $@
+# The upgrade script is committed, as released scripts are; it is written
+# from its parts by `make upgrade-script`, and test/upgrade.test.sh fails
+# when it differs from them (`make upgrade-script-check`).
+upgrade-script:
+	cat src/update/header.sql $(UPDATE_PARTS) > slm--0.1.0--$(EXTVERSION).sql
+
+upgrade-script-check:
+	@cat src/update/header.sql $(UPDATE_PARTS) | cmp -s - slm--0.1.0--$(EXTVERSION).sql || \
+	  { echo "slm--0.1.0--$(EXTVERSION).sql differs from its parts: run make upgrade-script"; exit 1; }
+
+.PHONY: upgrade-script upgrade-script-check

@@ -37,6 +37,12 @@ q -d slm_upgrade_new -f $here/describe.sql >"$out/fresh.objects"
 q -d slm_upgrade_new -f $here/behaviour.sql >"$out/fresh.behaviour"
 
 rc=0
+# the committed upgrade script is the one its parts make
+if make -s upgrade-script-check; then
+    echo "ok: slm--0.1.0--$current.sql is assembled from its parts"
+else
+    rc=1
+fi
 check() {
     local what=$1 a=$2 b=$3
     if diff -u "$a" "$b" >"$out/diff"; then
