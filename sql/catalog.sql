@@ -31,3 +31,24 @@ FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::re
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e' AND (p.proparallel <> 's' OR p.provolatile = 'v')
 ORDER BY p.oid::regprocedure::text;
+
+-- operators without a COMMENT (expect none)
+SELECT o.oid::regoperator AS undocumented_operator
+FROM pg_operator o JOIN pg_depend d ON d.objid = o.oid AND d.classid = 'pg_operator'::regclass
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
+WHERE d.deptype = 'e' AND obj_description(o.oid, 'pg_operator') IS NULL
+ORDER BY o.oid::regoperator::text;
+
+-- operator classes without a COMMENT (expect none)
+SELECT c.opcname AS undocumented_opclass, am.amname
+FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod
+JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_opclass'::regclass
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
+WHERE d.deptype = 'e' AND obj_description(c.oid, 'pg_opclass') IS NULL
+ORDER BY 1, 2;
+
+-- the checks above look at something: operators and operator classes exist
+SELECT count(*) FILTER (WHERE d.classid = 'pg_operator'::regclass) > 10 AS many_operators,
+       count(*) FILTER (WHERE d.classid = 'pg_opclass'::regclass) >= 4 AS opclasses
+FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
+WHERE d.deptype = 'e';

@@ -12,6 +12,10 @@ CREATE FUNCTION slm.target_recv(internal) RETURNS slm.target
     AS 'MODULE_PATHNAME', 'slm_target_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION slm.target_send(slm.target) RETURNS bytea
     AS 'MODULE_PATHNAME', 'slm_target_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_in(cstring) IS 'Text input of slm.target';
+COMMENT ON FUNCTION slm.target_out(slm.target) IS 'Text output of slm.target (canonical form)';
+COMMENT ON FUNCTION slm.target_recv(internal) IS 'Binary input of slm.target (checked)';
+COMMENT ON FUNCTION slm.target_send(slm.target) IS 'Binary output of slm.target';
 
 CREATE TYPE slm.target (
     INPUT = slm.target_in,
@@ -75,6 +79,16 @@ CREATE OPERATOR CLASS slm.target_ops DEFAULT FOR TYPE slm.target USING btree AS
     FUNCTION 1 slm.target_cmp(slm.target, slm.target);
 CREATE OPERATOR CLASS slm.target_hash_ops DEFAULT FOR TYPE slm.target USING hash AS
     OPERATOR 1 slm.=, FUNCTION 1 slm.target_hash(slm.target);
+COMMENT ON OPERATOR slm.= (slm.target, slm.target) IS 'Targets are equal (same canonical form)';
+COMMENT ON OPERATOR slm.<> (slm.target, slm.target) IS 'Targets differ';
+COMMENT ON OPERATOR slm.< (slm.target, slm.target) IS 'Less than, in the order of canonical bytes';
+COMMENT ON OPERATOR slm.<= (slm.target, slm.target) IS 'Less than or equal, in the order of canonical bytes';
+COMMENT ON OPERATOR slm.> (slm.target, slm.target) IS 'Greater than, in the order of canonical bytes';
+COMMENT ON OPERATOR slm.>= (slm.target, slm.target) IS 'Greater than or equal, in the order of canonical bytes';
+COMMENT ON OPERATOR CLASS slm.target_ops USING btree IS
+    'Sorting, grouping and btree indexes on targets, by canonical bytes';
+COMMENT ON OPERATOR CLASS slm.target_hash_ops USING hash IS
+    'Hash joins, hash aggregation and hash indexes on targets';
 
 CREATE FUNCTION slm.target(duration interval, calendar slm.calendar DEFAULT '24x7',
                            goal float8 DEFAULT NULL, warn float8 DEFAULT NULL)

@@ -49,3 +49,19 @@ CREATE OR REPLACE FUNCTION slm.status(target slm.target, start timestamptz, stop
                            paused tstzmultirange)
     RETURNS text
     AS 'MODULE_PATHNAME', 'slm_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- Comments on the type's I/O functions, operators and operator classes.
+COMMENT ON FUNCTION slm.target_in(cstring) IS 'Text input of slm.target';
+COMMENT ON FUNCTION slm.target_out(slm.target) IS 'Text output of slm.target (canonical form)';
+COMMENT ON FUNCTION slm.target_recv(internal) IS 'Binary input of slm.target (checked)';
+COMMENT ON FUNCTION slm.target_send(slm.target) IS 'Binary output of slm.target';
+COMMENT ON OPERATOR slm.= (slm.target, slm.target) IS 'Targets are equal (same canonical form)';
+COMMENT ON OPERATOR slm.<> (slm.target, slm.target) IS 'Targets differ';
+COMMENT ON OPERATOR slm.< (slm.target, slm.target) IS 'Less than, in the order of canonical bytes';
+COMMENT ON OPERATOR slm.<= (slm.target, slm.target) IS 'Less than or equal, in the order of canonical bytes';
+COMMENT ON OPERATOR slm.> (slm.target, slm.target) IS 'Greater than, in the order of canonical bytes';
+COMMENT ON OPERATOR slm.>= (slm.target, slm.target) IS 'Greater than or equal, in the order of canonical bytes';
+COMMENT ON OPERATOR CLASS slm.target_ops USING btree IS
+    'Sorting, grouping and btree indexes on targets, by canonical bytes';
+COMMENT ON OPERATOR CLASS slm.target_hash_ops USING hash IS
+    'Hash joins, hash aggregation and hash indexes on targets';
