@@ -152,6 +152,12 @@ COMMENT ON OPERATOR CLASS slm.target_ops USING btree IS
     'Sorting, grouping and btree indexes on targets, by canonical bytes';
 COMMENT ON OPERATOR CLASS slm.target_hash_ops USING hash IS
     'Hash joins, hash aggregation and hash indexes on targets';
+
+-- Targets in business days ("2 business days on (...)").
+CREATE FUNCTION slm.target_business_days(target slm.target) RETURNS integer
+    AS 'MODULE_PATHNAME', 'slm_target_business_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_business_days(slm.target) IS 'N of a target of N business days; NULL for a duration target';
+COMMENT ON FUNCTION slm.target_duration(slm.target) IS 'The target''s business-time duration; NULL for a target in business days';
 -- ---------------------------------------------------------------------
 -- Underpinning: does a chain of OLAs and contracts support an SLA?
 -- ---------------------------------------------------------------------

@@ -1559,9 +1559,13 @@ slm_clock_business_days(SlmClock *c, int32 d1, int32 d2)
 	return -count_days(c, d2, d1);
 }
 
-/* The n-th business date after d (before, for n < 0); n = 0 gives d. */
-int32
-slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
+/*
+ * The n-th business date after d (before, for n < 0); n = 0 gives d. Sets
+ * *why and returns d when there is none: 1 when the search reaches the
+ * engine's horizon, 2 when the calendar has too few days with open time.
+ */
+static int32
+days_add(SlmClock *c, int32 d, int32 n, int *why)
 {
 	int64		lo,
 				hi,
@@ -1571,6 +1575,7 @@ slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
 	/* search no further than the engine reaches: 9999-12-24 or 0001-01-01 */
 	int64		maxstep = fwd ? (int64) 2921932 - d - 1 : (int64) d + 730119;
 
+	*why = 0;
 	if (n == 0)
 		return d;
 
@@ -1585,18 +1590,15 @@ slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
 
 		hi = Min(lo + step, maxstep);
 		if (hi <= 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("business_days_add result out of range"),
-					 errdetail("Business time is computed up to the year 9999.")));
+		{
+			*why = 1;
+			return d;
+		}
 		if (hi <= lo)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("calendar has not " INT64_FORMAT " business days %s %s", want,
-							fwd ? "after" : "before",
-							DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
-					 errdetail("The calendar \"%s\" has too few days with open time.",
-							   slm_calendar_to_cstring(c->cal))));
+		{
+			*why = 2;
+			return d;
+		}
 		if (fwd)
 			cnt = slm_clock_business_days(c, d + 1, (int32) (d + 1 + hi));
 		else
@@ -1621,4 +1623,99 @@ slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
 			lo = mid;
 	}
 	return fwd ? (int32) (d + hi) : (int32) (d - hi);
+}
+
+/* The n-th business date after d (before, for n < 0); n = 0 gives d. */
+int32
+slm_clock_business_days_add(SlmClock *c, int32 d, int32 n)
+{
+	int			why;
+	int32		r = days_add(c, d, n, &why);
+
+	if (why == 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("business_days_add result out of range"),
+				 errdetail("Business time is computed up to the year 9999.")));
+	if (why == 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("calendar has not " INT64_FORMAT " business days %s %s",
+						n > 0 ? (int64) n : -(int64) n,
+						n > 0 ? "after" : "before",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
+				 errdetail("The calendar \"%s\" has too few days with open time.",
+						   slm_calendar_to_cstring(c->cal))));
+	return r;
+}
+
+/* The local date (days since 2000-01-01) of instant t in the calendar's zone. */
+int32
+slm_clock_local_date(SlmClock *c, TimestampTz t)
+{
+	clock_reach(c, t);
+	return (int32) floor_div(t + seg_off(c, segment_of(c, t)), SLM_DAY);
+}
+
+/*
+ * The end of local date d's service hours: the instant at which the last
+ * of its spans that has open time ends (a span may run past midnight; it
+ * belongs to the date it starts on, as for business_days). False when d
+ * has no open time.
+ */
+bool
+slm_clock_day_end(SlmClock *c, int32 d, TimestampTz *end)
+{
+	int			ns;
+	const SlmSpan *sp = day_spans(c->cal, d, &ns);
+	int64		base = (int64) d * SLM_DAY;
+
+	for (int i = ns - 1; i >= 0; i--)
+	{
+		int64		s = local_to_instant(c->zone->tz, base + sp[i].start * SLM_SEC);
+		int64		e = local_to_instant(c->zone->tz, base + sp[i].end * SLM_SEC);
+
+		if (e > s)
+		{
+			*end = e;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The deadline of a clock started at t on a target of n business days: the
+ * clock counts from the next opening at or after t, whose local date is
+ * day 0, and runs to the end of the service hours of the n-th business
+ * date after day 0 (for n = 0, of day 0 itself; when day 0 has no hours of
+ * its own, the opening being in a span of an earlier date that runs past
+ * midnight, to the close of that span). False when the calendar never
+ * opens again, or the date lies beyond the year 9999.
+ */
+bool
+slm_clock_business_day_close(SlmClock *c, TimestampTz t, int32 n, TimestampTz *close)
+{
+	TimestampTz o;
+	int32		day0,
+				dn;
+	int			why;
+	bool		found;
+
+	/* a week's margin for the date search, so that it never errors */
+	if (t > HORIZON_MAX - 3 * SLM_WEEK || t < -HORIZON_MAX)
+		return false;
+	o = slm_clock_next_open(c, t, &found);
+	if (!found || o > HORIZON_MAX - 3 * SLM_WEEK)
+		return false;
+	day0 = slm_clock_local_date(c, o);
+	dn = days_add(c, day0, n, &why);
+	if (why != 0)
+		return false;
+	if (slm_clock_day_end(c, dn, close) && *close > o)
+		return true;
+	if (n != 0)
+		return false;			/* not reached: the date has open time */
+	*close = slm_clock_next_close(c, o, &found);
+	return found;
 }

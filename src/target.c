@@ -31,6 +31,85 @@
 #include "target.h"
 
 /*
+ * The hint for a duration that does not read: "2 days" is a duration of
+ * 48 business hours, which is not what a contract's "2 days" usually means.
+ */
+#define DURATION_HINT \
+	"Write the duration as an interval, such as \"4 hours\" or \"30 minutes\", " \
+	"or as a number of business days. \"2 days\" is 48 hours of business time " \
+	"(on office hours, more than a week); \"2 business days\" runs to the close " \
+	"of the second open day after the start."
+
+/*
+ * Read "N business day(s)" (the whole duration text str). Returns 1 and
+ * sets *n when str is one, 0 when str does not speak of business days, and
+ * -1 after a soft error: business days combine with no other unit.
+ */
+static int
+parse_business_days(SlmScan *ps, const char *str, int64 *n)
+{
+	const char *p = str;
+	const char *word;
+	int64		v = 0;
+	bool		digits = false;
+
+	/* "business" as a word anywhere makes it a business-day target */
+	for (word = str; *word; word++)
+		if ((word == str || !isalpha((unsigned char) word[-1])) &&
+			pg_strncasecmp(word, "business", 8) == 0 &&
+			!isalpha((unsigned char) word[8]))
+			break;
+	if (*word == '\0')
+		return 0;
+
+	while (isdigit((unsigned char) *p))
+	{
+		v = v * 10 + (*p++ - '0');
+		digits = true;
+		if (v > SLM_TARGET_MAX_BUSINESS_DAYS)
+		{
+			errsave(ps->escontext,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("target duration out of range: \"%s\"", str),
+					 errdetail("A target can be at most %d business days.",
+							   SLM_TARGET_MAX_BUSINESS_DAYS)));
+			return -1;
+		}
+	}
+	if (digits && slm_scan_isspace(*p))
+	{
+		while (slm_scan_isspace(*p))
+			p++;
+		if (p == word)
+		{
+			p += 8;
+			if (slm_scan_isspace(*p))
+			{
+				while (slm_scan_isspace(*p))
+					p++;
+				if (pg_strncasecmp(p, "day", 3) == 0)
+				{
+					p += 3;
+					if (*p == 's' || *p == 'S')
+						p++;
+					if (*p == '\0')
+					{
+						*n = v;
+						return 1;
+					}
+				}
+			}
+		}
+	}
+	errsave(ps->escontext,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
+			 errdetail("\"%s\" is not a number of business days.", str),
+			 errhint("Write \"N business days\" with N a whole number, alone: business days combine with no other unit.")));
+	return -1;
+}
+
+/*
  * Parse a duration with PostgreSQL's interval reader, without throwing:
  * returns false (after errsave) on malformed or month-bearing input.
  */
@@ -83,7 +162,7 @@ parse_duration(SlmScan *ps, const char *str, int64 *us)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
 				 errdetail("\"%s\" is not a duration.", str),
-				 errhint("Write the duration as an interval, such as \"4 hours\", \"30 minutes\" or \"2 days\".")));
+				 errhint("%s", DURATION_HINT)));
 		return false;
 	}
 #else
@@ -102,7 +181,7 @@ parse_duration(SlmScan *ps, const char *str, int64 *us)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
 				 errdetail("\"%s\" is not a duration.", str),
-				 errhint("Write the duration as an interval, such as \"4 hours\", \"30 minutes\" or \"2 days\".")));
+				 errhint("%s", DURATION_HINT)));
 		return false;
 	}
 #endif
@@ -230,8 +309,11 @@ target_parse(const char *str, struct Node *escontext)
 	const char *clauses;
 	const char *durstart;
 	const char *durend;
+	char	   *durtext;
+	int			bdays;
 	int64		duration;
 	SlmCalendar *cal = NULL;
+	SlmTarget  *t;
 	int32		goal = -1,
 				warn = -1;
 
@@ -250,7 +332,9 @@ target_parse(const char *str, struct Node *escontext)
 		slm_scan_error_at(&ps, str, "Expected a duration");
 		return NULL;
 	}
-	if (!parse_duration(&ps, pnstrdup(durstart, durend - durstart), &duration))
+	durtext = pnstrdup(durstart, durend - durstart);
+	bdays = parse_business_days(&ps, durtext, &duration);
+	if (bdays < 0 || (bdays == 0 && !parse_duration(&ps, durtext, &duration)))
 		return NULL;
 	ps.p = clauses;
 
@@ -308,7 +392,10 @@ target_parse(const char *str, struct Node *escontext)
 	}
 	if (cal == NULL)
 		cal = slm_calendar_default();
-	return slm_target_make(duration, cal, goal, warn);
+	t = slm_target_make(duration, cal, goal, warn);
+	if (bdays)
+		t->flags = SLM_TARGET_BUSINESS_DAYS;
+	return t;
 }
 
 /* Append a duration as hours, minutes and seconds ("4h 30min 15.5s"). */
@@ -374,7 +461,11 @@ target_to_cstring(SlmTarget *t)
 	SlmCalendar *cal = SLM_TARGET_CAL(t);
 
 	initStringInfo(&buf);
-	append_duration(&buf, t->duration);
+	if (t->flags & SLM_TARGET_BUSINESS_DAYS)
+		appendStringInfo(&buf, INT64_FORMAT " business day%s", t->duration,
+						 t->duration == 1 ? "" : "s");
+	else
+		append_duration(&buf, t->duration);
 	if (VARSIZE(cal) != VARSIZE(def) || memcmp(cal, def, VARSIZE(def)) != 0)
 		appendStringInfo(&buf, " on (%s)", slm_calendar_to_cstring(cal));
 	if (t->goal_ppm >= 0)
@@ -525,11 +616,27 @@ slm_target_construct(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(slm_target_duration);
-/* The target's duration. */
+/* The target's duration; NULL for business days, whose length depends on the start. */
 Datum
 slm_target_duration(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INTERVAL_P(slm_us_to_interval(PG_GETARG_SLM_TARGET_P(0)->duration));
+	SlmTarget  *t = PG_GETARG_SLM_TARGET_P(0);
+
+	if (t->flags & SLM_TARGET_BUSINESS_DAYS)
+		PG_RETURN_NULL();
+	PG_RETURN_INTERVAL_P(slm_us_to_interval(t->duration));
+}
+
+PG_FUNCTION_INFO_V1(slm_target_business_days);
+/* The number of business days of a business-day target, else NULL. */
+Datum
+slm_target_business_days(PG_FUNCTION_ARGS)
+{
+	SlmTarget  *t = PG_GETARG_SLM_TARGET_P(0);
+
+	if (!(t->flags & SLM_TARGET_BUSINESS_DAYS))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32((int32) t->duration);
 }
 
 PG_FUNCTION_INFO_V1(slm_target_calendar);
@@ -585,17 +692,46 @@ paused_arg(FunctionCallInfo fcinfo, int n, TypeCacheEntry **rtyp)
 }
 
 /*
+ * The business time a clock started at start may run, pauses aside: the
+ * duration; for a target of N business days, the business time from start
+ * to the end of the service hours of the N-th business date after the
+ * local date of the first opening at or after start (day 0). From there a
+ * business-day clock is judged exactly as a duration clock, so pauses push
+ * its deadline out by the open time they take. False when there is none:
+ * the calendar never opens after start, or the date is past the year 9999.
+ */
+bool
+slm_target_budget(SlmClock *clk, SlmTarget *t, TimestampTz start, int64 *budget)
+{
+	TimestampTz close;
+
+	if (!(t->flags & SLM_TARGET_BUSINESS_DAYS))
+	{
+		*budget = t->duration;
+		return true;
+	}
+	if (!slm_clock_business_day_close(clk, start, (int32) t->duration, &close))
+		return false;
+	*budget = slm_clock_between(clk, start, close);
+	return true;
+}
+
+/*
  * Deadline of a clock started at start: NULL (found = false) when a pause
- * without end holds the clock.
+ * without end holds the clock, or a business-day target has no close.
  */
 TimestampTz
 slm_target_deadline(SlmClock *clk, SlmTarget *t, TimestampTz start,
 					MultirangeType *paused, TypeCacheEntry *rtyp, bool *found)
 {
-	*found = true;
+	int64		budget;
+
+	*found = slm_target_budget(clk, t, start, &budget);
+	if (!*found)
+		return 0;
 	if (paused)
-		return slm_clock_add_paused(clk, start, t->duration, paused, rtyp, found);
-	return slm_clock_add(clk, start, t->duration);
+		return slm_clock_add_paused(clk, start, budget, paused, rtyp, found);
+	return slm_clock_add(clk, start, budget);
 }
 
 /* Business time from start to stop, paused time excluded. */
@@ -625,13 +761,13 @@ slm_target_elapsed(SlmClock *clk, TimestampTz start, TimestampTz stop,
  * second elapsed time is only needed when the first equals the duration.
  */
 static bool
-past_deadline(SlmClock *clk, SlmTarget *t, TimestampTz start, TimestampTz end,
+past_deadline(SlmClock *clk, int64 budget, TimestampTz start, TimestampTz end,
 			  int64 elapsed, MultirangeType *paused, TypeCacheEntry *rtyp)
 {
-	if (elapsed != t->duration)
-		return elapsed > t->duration;
+	if (elapsed != budget)
+		return elapsed > budget;
 	return end > start &&
-		slm_target_elapsed(clk, start, end - 1, paused, rtyp) >= t->duration;
+		slm_target_elapsed(clk, start, end - 1, paused, rtyp) >= budget;
 }
 
 /*
@@ -648,17 +784,21 @@ slm_target_judge(SlmClock *clk, SlmTarget *t, TimestampTz start, bool has_stop,
 {
 	TimestampTz end = has_stop ? stop : at;
 	int64		el;
+	int64		budget;
+	bool		bounded;
 
 	if (has_stop && stop < start)
 		return SLM_STATUS_INVALID;
 	el = slm_target_elapsed(clk, start, end, paused, rtyp);
 	*elapsed = el;
-	if (past_deadline(clk, t, start, end, el, paused, rtyp))
+	/* a business-day clock without a close day never runs out */
+	bounded = slm_target_budget(clk, t, start, &budget);
+	if (bounded && past_deadline(clk, budget, start, end, el, paused, rtyp))
 		return SLM_STATUS_BREACHED;
 	if (has_stop)
 		return SLM_STATUS_MET;
-	if (t->warn_ppm >= 0 &&
-		(double) el >= (double) t->duration * (t->warn_ppm / 1000000.0))
+	if (bounded && t->warn_ppm >= 0 &&
+		(double) el >= (double) budget * (t->warn_ppm / 1000000.0))
 		return SLM_STATUS_AT_RISK;
 	return SLM_STATUS_RUNNING;
 }
@@ -775,6 +915,7 @@ slm_remaining(PG_FUNCTION_ARGS)
 	TimestampTz start,
 				at;
 	int64		left;
+	int64		budget;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
@@ -784,7 +925,9 @@ slm_remaining(PG_FUNCTION_ARGS)
 	slm_check_finite(start, "start");
 	slm_check_finite(at, "at");
 	paused = paused_arg(fcinfo, 3, &rtyp);
-	if (pg_sub_s64_overflow(t->duration, slm_target_elapsed(clk, start, at, paused, rtyp), &left))
+	if (!slm_target_budget(clk, t, start, &budget))
+		PG_RETURN_NULL();
+	if (pg_sub_s64_overflow(budget, slm_target_elapsed(clk, start, at, paused, rtyp), &left))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("remaining business time out of range")));

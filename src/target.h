@@ -34,14 +34,23 @@ typedef struct SlmTarget
 {
 	int32		vl_len_;		/* varlena header (do not touch directly) */
 	uint8		version;		/* SLM_TARGET_VERSION */
-	uint8		flags;			/* reserved, zero */
+	uint8		flags;			/* SLM_TARGET_BUSINESS_DAYS or zero */
 	uint16		reserved;		/* reserved, zero */
 	int32		goal_ppm;		/* goal in millionths, -1 when none */
 	int32		warn_ppm;		/* warning threshold in millionths, -1 when none */
 	int32		pad;			/* zero */
-	int64		duration;		/* business microseconds, > 0 */
+	int64		duration;		/* business microseconds, > 0; or the
+								 * number of business days, >= 0 */
 	/* SlmCalendar follows */
 } SlmTarget;
+
+/*
+ * flags: the target is "N business days", N kept in duration. Its clock runs
+ * to the end of the service hours of the N-th business date after the
+ * local date of the first opening at or after the start.
+ */
+#define SLM_TARGET_BUSINESS_DAYS	0x01
+#define SLM_TARGET_MAX_BUSINESS_DAYS	1000000
 
 #define SLM_TARGET_CAL(t)	((SlmCalendar *) ((char *) (t) + sizeof(SlmTarget)))
 
@@ -50,6 +59,8 @@ typedef struct SlmTarget
 
 extern SlmTarget *slm_target_make(int64 duration, SlmCalendar *cal,
 								  int32 goal_ppm, int32 warn_ppm);
+extern bool slm_target_budget(SlmClock *clk, SlmTarget *t, TimestampTz start,
+							  int64 *budget);
 extern TimestampTz slm_target_deadline(SlmClock *clk, SlmTarget *t, TimestampTz start,
 									   MultirangeType *paused, TypeCacheEntry *rtyp,
 									   bool *found);

@@ -99,7 +99,10 @@ COMMENT ON FUNCTION slm.target(interval, slm.calendar, float8, float8) IS
 
 CREATE FUNCTION slm.target_duration(target slm.target) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_target_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION slm.target_duration(slm.target) IS 'The target''s business-time duration';
+COMMENT ON FUNCTION slm.target_duration(slm.target) IS 'The target''s business-time duration; NULL for a target in business days';
+CREATE FUNCTION slm.target_business_days(target slm.target) RETURNS integer
+    AS 'MODULE_PATHNAME', 'slm_target_business_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION slm.target_business_days(slm.target) IS 'N of a target of N business days; NULL for a duration target';
 CREATE FUNCTION slm.target_calendar(target slm.target) RETURNS slm.calendar
     AS 'MODULE_PATHNAME', 'slm_target_calendar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_calendar(slm.target) IS 'The calendar the target''s clock runs on';
