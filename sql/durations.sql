@@ -70,10 +70,12 @@ SELECT d, slm.total(d), slm.running(d), slm.invalid(d), slm.quantile(d, 0.5), sl
 FROM (SELECT slm.durations_agg(target, opened, closed) AS d FROM dur_ticket WHERE id IN (6, 7)) s;
 SELECT slm.rollup(d) IS NULL AS no_summaries FROM (SELECT NULL::slm.durations AS d) s;
 SELECT slm.total(NULL::slm.durations), slm.quantile(NULL, 0.5), slm.quantile('running=1 invalid=0 zero=0 alpha=0.005', NULL);
--- infinite instants are invalid rows, not errors
+-- infinite instants, and instants past the year 9999 (where business time
+-- is not computed), are invalid rows, not errors
 SELECT slm.durations_agg(target, s, e)
 FROM (VALUES ('1h'::slm.target, timestamptz '-infinity', timestamptz '2026-01-01'),
-             ('1h', '2026-01-01', 'infinity'), ('1h', 'infinity', NULL), ('1h', '2026-01-01', NULL)) v(target, s, e);
+             ('1h', '2026-01-01', 'infinity'), ('1h', 'infinity', NULL), ('1h', '2026-01-01', NULL),
+             ('1h', '2026-01-01', '20000-01-01'), ('1h', '20000-01-01', '20000-01-02')) v(target, s, e);
 -- a pause without end holds the clock: the elapsed time stops at the pause
 SELECT slm.durations_agg(t, s, e, p) FROM (VALUES ('1h'::slm.target, timestamptz '2026-12-01 00:00',
        timestamptz '2026-12-01 05:00', tstzmultirange(tstzrange('2026-12-01 00:30', NULL)))) v(t, s, e, p);

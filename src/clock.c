@@ -1691,7 +1691,8 @@ slm_clock_day_end(SlmClock *c, int32 d, TimestampTz *end)
  * date after day 0 (for n = 0, of day 0 itself; when day 0 has no hours of
  * its own, the opening being in a span of an earlier date that runs past
  * midnight, to the close of that span). False when the calendar never
- * opens again, or the date lies beyond the year 9999.
+ * opens again, or the date lies beyond the year 9999 (an error when t
+ * does).
  */
 bool
 slm_clock_business_day_close(SlmClock *c, TimestampTz t, int32 n, TimestampTz *close)
@@ -1702,9 +1703,10 @@ slm_clock_business_day_close(SlmClock *c, TimestampTz t, int32 n, TimestampTz *c
 	int			why;
 	bool		found;
 
-	/* a week's margin for the date search, so that it never errors */
-	if (t > HORIZON_MAX - 3 * SLM_WEEK || t < -HORIZON_MAX)
-		return false;
+	/*
+	 * t past the year 9999 is an error, as for every clock; the date search
+	 * keeps a margin of weeks below it, so that it never errors
+	 */
 	o = slm_clock_next_open(c, t, &found);
 	if (!found || o > HORIZON_MAX - 3 * SLM_WEEK)
 		return false;

@@ -908,7 +908,8 @@ slm_durations_recv(PG_FUNCTION_ARGS)
 /*
  * Add one clock row (target, start, stop [, paused]) to the state. A row
  * without a target or a start is skipped; one with an infinite instant or
- * a stop before its start is counted as invalid; one without a stop as
+ * one past the year 9999 (where business time is not computed), or a stop
+ * before its start, is counted as invalid; one without a stop as
  * running; a stopped one by the business time it took, as slm.elapsed
  * computes it.
  */
@@ -929,7 +930,7 @@ add_clock_row(FunctionCallInfo fcinfo, int paused_argno)
 
 	w = slm_agg_state(fcinfo, 0, &durations_agg_type);
 	start = PG_GETARG_TIMESTAMPTZ(2);
-	if (TIMESTAMP_NOT_FINITE(start))
+	if (!slm_clock_in_range(start))
 	{
 		count_row(w, &w->invalid);
 		return slm_agg_result(fcinfo, w, &durations_agg_type);
@@ -940,7 +941,8 @@ add_clock_row(FunctionCallInfo fcinfo, int paused_argno)
 		return slm_agg_result(fcinfo, w, &durations_agg_type);
 	}
 	stop = PG_GETARG_TIMESTAMPTZ(3);
-	if (TIMESTAMP_NOT_FINITE(stop) || stop < start)
+	/* beyond the year 9999 business time cannot be computed */
+	if (!slm_clock_in_range(stop) || stop < start)
 	{
 		count_row(w, &w->invalid);
 		return slm_agg_result(fcinfo, w, &durations_agg_type);
