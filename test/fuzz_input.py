@@ -20,10 +20,12 @@ TGT_SEEDS = [
     "4h on (mon-fri 09:00-17:00; tz Europe/Berlin) goal 95% warn 80%",
     "30 minutes", "2 days goal 99.5%", "PT4H30M warn 50%",
     "1 day 2 hours 3.25 seconds on (24x7; 2026-12-25 closed)",
+    "2 business days on (mon-fri 08:00-17:00; tz Europe/Berlin) goal 90%",
+    "1 business day warn 50%", "0 BUSINESS DAYS on (mon 22:00-30:00)",
 ]
 ALPHABET = "0123456789:-;,. ()%abcdefghijklmnopqrstuvwxyz/_+\\'\"\t\x01é"
 EXTREMES = ["99999999999999999999", "-1", "24:00", "48:00", "47:59:59", "00:00:60",
-            "9999-12-31", "0000-01-01", "..", ";;;;", "tz", "closed", "24x7", "goal", "on (",
+            "9999-12-31", "0000-01-01", "..", ";;;;", "tz", "closed", "24x7", "goal", "on (", "business", "days", "day",
             ")", "%", "1e308", "nan", "infinity"]
 
 
