@@ -93,3 +93,15 @@ RESET slm.calendar_cache_size;
 
 DROP VIEW cc_visits, cc_pairs;
 DROP TABLE cc_cals;
+
+-- a clock that reaches into the future a century at a time keeps only its
+-- latest build: it takes no more memory than one that went there at once
+-- (the calendars differ by a minute, so each has its own clock)
+SELECT count(b) AS stepwise FROM (
+    SELECT slm.business_time('mon-fri 09:00-17:00; tz Europe/Paris', '2026-01-01',
+                             make_timestamptz(y, 1, 1, 0, 0, 0, 'UTC')) AS b
+    FROM generate_series(2100, 9900, 100) y) s;
+SELECT count(b) AS at_once FROM (
+    SELECT slm.business_time('mon-fri 09:00-17:01; tz Europe/Paris', '2026-01-01', '9900-01-01') AS b) s;
+SELECT count(*) AS clocks, max(total_bytes) <= 1.25 * min(total_bytes) AS no_earlier_builds_kept
+FROM pg_backend_memory_contexts WHERE name = 'slm clock' AND ident = 'Europe/Paris';

@@ -825,6 +825,31 @@ compile_local(SlmClock *c)
 	}
 }
 
+/*
+ * Free layers 2 and 3, before they are built again for more transitions,
+ * so that a clock that reaches further into the future does not keep
+ * every earlier build.
+ */
+static void
+free_zone_layers(SlmClock *c)
+{
+	if (c->dcum == NULL)
+		return;
+	pfree(c->dcum);
+	pfree(c->fn_at);
+	for (int j = 0; j < c->nwin; j++)
+	{
+		pfree(c->win_iv[j].iv);
+		pfree(c->win_iv[j].cum);
+	}
+	pfree(c->win_w0);
+	pfree(c->win_w1);
+	pfree(c->win_iv);
+	pfree(c->win_cbefore);
+	pfree(c->win_fstart);
+	pfree(c->win_fend);
+}
+
 /* Build layers 2 and 3 for the zone's transitions known so far. */
 static void
 compile_zone(SlmClock *c)
@@ -948,6 +973,7 @@ recompile:
 	{
 		MemoryContext old = MemoryContextSwitchTo(c->mcxt);
 
+		free_zone_layers(c);
 		compile_zone(c);
 		MemoryContextSwitchTo(old);
 		/* counted now, evicted (if need be) when another clock comes in */
