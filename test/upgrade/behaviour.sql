@@ -21,3 +21,7 @@ SELECT 'kano', feature, slm.kano_agg(functional, dysfunctional)::text,
 FROM answer GROUP BY feature ORDER BY feature;
 SELECT 'outages', service, slm.outage_agg(during)::text FROM outage GROUP BY service ORDER BY service;
 SELECT 'deadline', slm.deadline(target, '2026-12-23 16:00+01') FROM policy ORDER BY priority;
+-- a target column made under 0.1.0 takes a target in business days
+UPDATE policy SET target = '2 business days on (mon-fri 09:00-17:00; tz Europe/Berlin)' WHERE priority = 3;
+INSERT INTO ticket (id, priority, opened) VALUES (1005, 3, '2026-11-27 15:00+01');
+SELECT 'business days', id, due FROM ticket WHERE id = 1005;
