@@ -10,10 +10,10 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # file. The upgrade script from the previous release is assembled the same
 # way from src/update/, one file per module. Install scripts of released
 # versions (slm--0.1.0.sql) are frozen and kept as they shipped.
-SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/underpinning.sql src/trigger.sql src/availability.sql src/compliance.sql src/olaclock.sql src/durations.sql src/kano.sql src/feedback.sql src/review.sql
+SQL_PARTS = src/slm.sql src/calendar.sql src/target.sql src/underpinning.sql src/trigger.sql src/availability.sql src/compliance.sql src/olaclock.sql src/durations.sql src/kano.sql src/feedback.sql src/review.sql src/catalogue.sql
 # Modules new in this version go into the upgrade script whole; the others
 # contribute their src/update/ part, if they have one.
-NEW_PARTS = src/underpinning.sql src/olaclock.sql src/durations.sql src/review.sql
+NEW_PARTS = src/underpinning.sql src/olaclock.sql src/durations.sql src/review.sql src/catalogue.sql
 UPDATE_PARTS = $(foreach p,$(SQL_PARTS),$(if $(filter $(p),$(NEW_PARTS)),$(p),$(wildcard $(patsubst src/%,src/update/%,$(p)))))
 DATA = slm--0.1.0.sql slm--0.1.0--$(EXTVERSION).sql
 DATA_built = slm--$(EXTVERSION).sql

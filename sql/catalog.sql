@@ -16,13 +16,22 @@ WHERE d.deptype = 'e' AND obj_description(p.oid, 'pg_proc') IS NULL
 ORDER BY p.oid::regprocedure::text;
 
 -- types without a COMMENT (expect none); the array types PostgreSQL makes
--- for each type are left out (17 records them as members too)
+-- for each type, and the row types of tables, whose comment is the
+-- table's, are left out (17 records them as members too)
 SELECT t.oid::regtype AS undocumented_type
 FROM pg_type t JOIN pg_depend d ON d.objid = t.oid AND d.classid = 'pg_type'::regclass
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e' AND obj_description(t.oid, 'pg_type') IS NULL
   AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid)
+  AND t.typrelid = 0
 ORDER BY t.oid::regtype::text;
+
+-- tables without a COMMENT (expect none)
+SELECT c.oid::regclass AS undocumented_table
+FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
+WHERE d.deptype = 'e' AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') IS NULL
+ORDER BY c.oid::regclass::text;
 
 -- functions that are not PARALLEL SAFE, or VOLATILE (expect only triggers
 -- and functions that read tables or the clock)
@@ -47,8 +56,11 @@ JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e' AND obj_description(c.oid, 'pg_opclass') IS NULL
 ORDER BY 1, 2;
 
--- the checks above look at something: operators and operator classes exist
+-- the checks above look at something: operators, operator classes and
+-- tables exist
 SELECT count(*) FILTER (WHERE d.classid = 'pg_operator'::regclass) > 10 AS many_operators,
-       count(*) FILTER (WHERE d.classid = 'pg_opclass'::regclass) >= 4 AS opclasses
+       count(*) FILTER (WHERE d.classid = 'pg_opclass'::regclass) >= 4 AS opclasses,
+       count(*) FILTER (WHERE d.classid = 'pg_class'::regclass
+                        AND (SELECT relkind FROM pg_class WHERE oid = d.objid) = 'r') >= 5 AS tables
 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'slm'
 WHERE d.deptype = 'e';

@@ -10,13 +10,18 @@
  * Configured with key=value arguments:
  *	 start=<col> (required), stop=<col>, paused=<tstzmultirange col>,
  *	 target=<slm.target col> | policy=<table> match=<col>[,<col>...]
- *	 [missing=ignore|error] [policy_target=<col>] [valid=<tstzrange col>],
+ *	 [missing=ignore|error] [policy_target=<col>] [valid=<tstzrange col>] |
+ *	 agreement=<name> metric=<metric> [missing=ignore|error],
  *	 on_change=retroactive|restart, clock_start=<timestamptz col>,
  *	 due=<timestamptz col>, breached=<boolean col>, status=<text col>,
  *	 notify=<channel>, events=<table>.
  *
  * A policy row is chosen by the match columns and, with valid=, by the
  * period it is valid in: the one whose range contains the clock's start.
+ * With agreement=, the target is that of the catalogue's commitment
+ * (slm.commitments) of the agreement and metric whose scope matches the row
+ * and which, with its agreement, is valid at the clock's start; the most
+ * specific scope wins.
  * When the columns that choose the target change on an open row, the
  * clock keeps its start (retroactive, the default) or starts again at the
  * transaction's start (restart), kept in the clock_start column.
@@ -28,6 +33,8 @@
  * schema. The policy lookup is a prepared plan kept per trigger; the
  * targets it returns are cached for the rest of the statement (same
  * transaction and command), so a bulk load pays one lookup per distinct key.
+ * The catalogue is read the same way, once per statement: all the
+ * commitments of the agreement and metric, matched against each row here.
  *
  *-------------------------------------------------------------------------
  */
@@ -122,6 +129,23 @@ typedef struct CachedTarget
 } CachedTarget;
 
 /*
+ * One commitment of the catalogue, as loaded for a statement: its target,
+ * the periods it and its agreement are valid for, and its scope, as the
+ * statement's scope columns (indexes into TrigConf.scope_att) and the text
+ * each must equal.
+ */
+typedef struct CatCommitment
+{
+	int64		id;
+	SlmTarget  *target;
+	RangeType  *valid;
+	RangeType  *agreement_valid;
+	int			nkeys;
+	int		   *key_col;
+	char	  **key_value;
+} CatCommitment;
+
+/*
  * What a trigger's arguments say, the columns and tables they resolve to,
  * its prepared queries, and a statement-level cache of policy targets.
  */
@@ -134,6 +158,8 @@ typedef struct TrigConf
 	char	   *policy;
 	char	   *policy_target;	/* the policy table's target column */
 	char	   *valid;			/* the policy table's tstzrange column, or NULL */
+	char	   *agreement;		/* agreement= : the catalogue's agreement */
+	char	   *metric;
 	char	   *notify;
 	char	   *events;
 	bool		missing_error;	/* missing=error */
@@ -165,6 +191,16 @@ typedef struct TrigConf
 	MemoryContext cxt;
 	MemoryContext cache_cxt;
 	SlmTarget  *last_target;	/* target= : the last value, aligned */
+	/* agreement= : the commitments of the current statement, in cat_cxt */
+	LocalTransactionId cat_lxid;
+	CommandId	cat_cid;
+	bool		cat_loaded;
+	int			ncommit;
+	CatCommitment *commits;
+	int			nscope;			/* the columns named by their scopes */
+	int		   *scope_att;
+	FmgrInfo   *scope_out;		/* their output functions */
+	MemoryContext cat_cxt;
 	struct TrigConf *next;
 } TrigConf;
 
@@ -234,7 +270,7 @@ conf_error(Trigger *tg, const char *arg, const char *fmt, const char *detail)
 			 arg ? (detail ? errdetail("In argument \"%s\". %s", arg, detail)
 					: errdetail("In argument \"%s\".", arg))
 			 : (detail ? errdetail("%s", detail) : 0),
-			 errhint("Arguments are key=value: start, stop, paused, target or policy with match, missing, policy_target and valid, on_change, clock_start, due, breached, status, notify, events.")));
+			 errhint("Arguments are key=value: start, stop, paused, target or policy with match, missing, policy_target and valid or agreement with metric and missing, on_change, clock_start, due, breached, status, notify, events.")));
 }
 
 /* Parse the trigger's key=value arguments into a configuration. */
@@ -274,6 +310,10 @@ conf_parse(TrigConf *c, Trigger *tg)
 			slot = &c->policy_target;
 		else if (strcmp(key, "valid") == 0)
 			slot = &c->valid;
+		else if (strcmp(key, "agreement") == 0)
+			slot = &c->agreement;
+		else if (strcmp(key, "metric") == 0)
+			slot = &c->metric;
 		else if (strcmp(key, "on_change") == 0)
 			slot = &on_change;
 		else if (strcmp(key, "match") == 0)
@@ -307,16 +347,23 @@ conf_parse(TrigConf *c, Trigger *tg)
 
 	if (c->col[COL_START] == NULL)
 		conf_error(tg, NULL, "start=<column> is required", NULL);
-	if ((c->col[COL_TARGET] != NULL) == (c->policy != NULL))
-		conf_error(tg, NULL, "exactly one of target=<column> and policy=<table> is required", NULL);
+	if ((c->col[COL_TARGET] != NULL) + (c->policy != NULL) + (c->agreement != NULL) != 1)
+		conf_error(tg, NULL, "exactly one of target=<column>, policy=<table> and agreement=<name> is required", NULL);
+	if (c->agreement != NULL && c->metric == NULL)
+		conf_error(tg, NULL, "agreement=<name> needs metric=<metric>", NULL);
+	if (c->agreement == NULL && c->metric != NULL)
+		conf_error(tg, NULL, "metric is only used with agreement=<name>", NULL);
+	if (c->metric != NULL && strcmp(c->metric, "availability") == 0)
+		conf_error(tg, "metric=availability", "an availability commitment has no clock",
+				   "Its goal is a share of the service hours, not a target; name a metric whose commitments have targets.");
 	if (c->policy != NULL && c->nmatch == 0)
 		conf_error(tg, NULL, "policy=<table> needs match=<column>[,<column>...]", NULL);
 	if (c->policy == NULL && c->nmatch > 0)
 		conf_error(tg, NULL, "match is only used with policy=<table>", NULL);
 	if (missing != NULL)
 	{
-		if (c->policy == NULL)
-			conf_error(tg, NULL, "missing is only used with policy=<table>", NULL);
+		if (c->policy == NULL && c->agreement == NULL)
+			conf_error(tg, NULL, "missing is only used with policy=<table> or agreement=<name>", NULL);
 		if (strcmp(missing, "error") == 0)
 			c->missing_error = true;
 		else if (strcmp(missing, "ignore") != 0)
@@ -371,6 +418,7 @@ conf_new(Trigger *tg)
 
 	c->cxt = cxt;
 	c->cache_cxt = AllocSetContextCreate(cxt, "slm trigger targets", ALLOCSET_SMALL_SIZES);
+	c->cat_cxt = AllocSetContextCreate(cxt, "slm trigger commitments", ALLOCSET_SMALL_SIZES);
 	c->tgoid = tg->tgoid;
 	PG_TRY();
 	{
@@ -1028,6 +1076,281 @@ policy_target(TrigConf *c, Trigger *tg, Relation rel, Datum *row, bool *rownull,
 	return target_cache_add(c, desc, values, hash, target, valid);
 }
 
+/* ---------- agreement= : targets from the catalogue ---------- */
+
+/*
+ * Every commitment of the agreement ($1) and metric ($2), with the periods
+ * it and its agreement are valid for, and its scope as keys and values in
+ * the order of the keys; one row with a NULL id when the agreement has no
+ * commitment for the metric, none when there is no such agreement.
+ */
+static const char catalogue_query[] =
+"SELECT c.id, c.target, c.valid, a.valid,"
+" ARRAY(SELECT e.key FROM pg_catalog.jsonb_each_text(c.scope) e ORDER BY e.key),"
+" ARRAY(SELECT e.value FROM pg_catalog.jsonb_each_text(c.scope) e ORDER BY e.key)"
+" FROM slm.agreements a LEFT JOIN slm.commitments c"
+" ON c.agreement OPERATOR(pg_catalog.=) a.name AND c.metric OPERATOR(pg_catalog.=) $2"
+" WHERE a.name OPERATOR(pg_catalog.=) $1 ORDER BY c.id";
+
+/*
+ * The index of a scope key's column among the statement's scope columns,
+ * added when new; -1 when the tracked table has no such column. One
+ * agreement may serve tables with different columns: a scope with a key
+ * that is not a column of this table does not cover its rows.
+ */
+static int
+scope_column(TrigConf *c, Relation rel, const char *key)
+{
+	int			att = SPI_fnumber(RelationGetDescr(rel), key);
+	Oid			out;
+	bool		varlena;
+
+	if (att <= 0)
+		return -1;
+	for (int i = 0; i < c->nscope; i++)
+		if (c->scope_att[i] == att)
+			return i;
+	c->scope_att[c->nscope] = att;
+	getTypeOutputInfo(SPI_gettypeid(RelationGetDescr(rel), att), &out, &varlena);
+	fmgr_info_cxt(out, &c->scope_out[c->nscope], c->cat_cxt);
+	return c->nscope++;
+}
+
+/*
+ * Read the commitments of the trigger's agreement and metric into cat_cxt
+ * (connected to SPI, as the tracked table's owner).
+ */
+static void
+catalogue_read(TrigConf *c, Trigger *tg, Relation rel)
+{
+	Datum		args[2];
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	TupleDesc	rdesc;
+	uint64		n;
+	int			total = 0;
+	int			ret;
+	MemoryContext old;
+
+	if (c->plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(catalogue_query, 2, types);
+
+		if (plan == NULL)
+			elog(ERROR, "could not prepare the catalogue lookup: %s",
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+		c->plan = plan;
+	}
+	args[0] = CStringGetTextDatum(c->agreement);
+	args[1] = CStringGetTextDatum(c->metric);
+	ret = SPI_execute_plan(c->plan, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "catalogue lookup failed: %s", SPI_result_code_string(ret));
+	n = SPI_processed;
+	rdesc = SPI_tuptable->tupdesc;
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("slm.track_sla trigger \"%s\": agreement \"%s\" does not exist",
+						tg->tgname, c->agreement),
+				 errdetail("In argument \"agreement=%s\". Agreements are the rows of slm.agreements.",
+						   c->agreement)));
+	if (n == 1 && heap_attisnull(SPI_tuptable->vals[0], 1, rdesc))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("slm.track_sla trigger \"%s\": agreement \"%s\" has no commitment for metric \"%s\"",
+						tg->tgname, c->agreement, c->metric),
+				 errdetail("In argument \"metric=%s\".", c->metric)));
+
+	old = MemoryContextSwitchTo(c->cat_cxt);
+	for (uint64 i = 0; i < n; i++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], rdesc, 5, &isnull);
+
+		total += ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(d)), ARR_DIMS(DatumGetArrayTypeP(d)));
+	}
+	c->scope_att = palloc(Max(total, 1) * sizeof(int));
+	c->scope_out = palloc(Max(total, 1) * sizeof(FmgrInfo));
+	c->commits = palloc0(n * sizeof(CatCommitment));
+	for (uint64 i = 0; i < n; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		CatCommitment *e = &c->commits[i];
+		Datum	   *keys,
+				   *vals;
+		bool	   *knulls,
+				   *vnulls;
+		int			nkeys,
+					nvals;
+		bool		isnull;
+		Datum		d;
+
+		e->id = DatumGetInt64(SPI_getbinval(t, rdesc, 1, &isnull));
+		d = SPI_getbinval(t, rdesc, 2, &isnull);
+		if (isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("slm.track_sla trigger \"%s\": commitment %lld of agreement \"%s\" has no target",
+							tg->tgname, (long long) e->id, c->agreement)));
+		e->target = (SlmTarget *) PG_DETOAST_DATUM_COPY(d);
+		e->valid = DatumGetRangeTypePCopy(SPI_getbinval(t, rdesc, 3, &isnull));
+		e->agreement_valid = DatumGetRangeTypePCopy(SPI_getbinval(t, rdesc, 4, &isnull));
+		deconstruct_array(DatumGetArrayTypeP(SPI_getbinval(t, rdesc, 5, &isnull)),
+						  TEXTOID, -1, false, TYPALIGN_INT, &keys, &knulls, &nkeys);
+		deconstruct_array(DatumGetArrayTypeP(SPI_getbinval(t, rdesc, 6, &isnull)),
+						  TEXTOID, -1, false, TYPALIGN_INT, &vals, &vnulls, &nvals);
+		Assert(nkeys == nvals);
+		e->nkeys = nkeys;
+		e->key_col = palloc(Max(nkeys, 1) * sizeof(int));
+		e->key_value = palloc(Max(nkeys, 1) * sizeof(char *));
+		for (int j = 0; j < nkeys; j++)
+		{
+			e->key_col[j] = scope_column(c, rel, TextDatumGetCString(keys[j]));
+			e->key_value[j] = vnulls[j] ? NULL : TextDatumGetCString(vals[j]);
+		}
+	}
+	c->ncommit = (int) n;
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * Load the commitments of the trigger's agreement and metric for the
+ * current statement (same transaction and command), as the tracked table's
+ * owner; a later statement reads them again, so a changed catalogue applies
+ * from the next statement on.
+ */
+static void
+catalogue_load(TrigConf *c, Trigger *tg, Relation rel)
+{
+	LocalTransactionId lxid = SLM_MY_LXID;
+	CommandId	cid = GetCurrentCommandId(false);
+	OwnerSave	save;
+
+	if (c->cat_loaded && c->cat_lxid == lxid && c->cat_cid == cid)
+		return;
+	c->cat_loaded = false;
+	MemoryContextReset(c->cat_cxt);
+	c->ncommit = 0;
+	c->nscope = 0;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	owner_switch(rel, &save);
+	PG_TRY();
+	{
+		catalogue_read(c, tg, rel);
+	}
+	PG_FINALLY();
+	{
+		owner_restore(&save);
+	}
+	PG_END_TRY();
+	SPI_finish();
+	c->cat_lxid = lxid;
+	c->cat_cid = cid;
+	c->cat_loaded = true;
+}
+
+/*
+ * A scope column's value as a scope compares it: its type's text output,
+ * but true and false for a boolean, as JSON and boolean::text write them;
+ * NULL for NULL, which no scope value equals.
+ */
+static char *
+scope_text(TrigConf *c, TupleDesc desc, int i, Datum d, bool isnull)
+{
+	if (isnull)
+		return NULL;
+	if (TupleDescAttr(desc, c->scope_att[i] - 1)->atttypid == BOOLOID)
+		return DatumGetBool(d) ? "true" : "false";
+	return OutputFunctionCall(&c->scope_out[i], d);
+}
+
+/* "priority = 1, site = Berlin" for messages: the row's scope columns. */
+static char *
+scope_row_text(TrigConf *c, TupleDesc desc, char **text)
+{
+	StringInfoData buf;
+
+	if (c->nscope == 0)
+		return "the row";
+	initStringInfo(&buf);
+	for (int i = 0; i < c->nscope; i++)
+		appendStringInfo(&buf, "%s%s = %s", i ? ", " : "",
+						 NameStr(TupleDescAttr(desc, c->scope_att[i] - 1)->attname),
+						 text[i] ? text[i] : "NULL");
+	return buf.data;
+}
+
+/*
+ * The target of a row from the catalogue: the commitment of the agreement
+ * and metric that, with its agreement, is valid at the clock's start and
+ * whose scope matches the row (each key names a column of the row whose
+ * value, as text, equals the key's), the one with the most keys winning; NULL when none matches and
+ * missing=ignore. Two matches with as many keys are an error: the
+ * catalogue does not say which applies.
+ */
+static SlmTarget *
+catalogue_target(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
+				 TimestampTz start)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	CatCommitment *best = NULL;
+	CatCommitment *tie = NULL;
+	char	  **text;
+
+	catalogue_load(c, tg, rel);
+	if (c->valid_typ == NULL)
+		c->valid_typ = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
+	text = palloc(Max(c->nscope, 1) * sizeof(char *));
+	for (int i = 0; i < c->nscope; i++)
+		text[i] = scope_text(c, desc, i, values[c->scope_att[i] - 1],
+							 isnull[c->scope_att[i] - 1]);
+	for (int i = 0; i < c->ncommit; i++)
+	{
+		CatCommitment *e = &c->commits[i];
+		bool		match;
+
+		match = range_contains_elem_internal(c->valid_typ, e->valid,
+											 TimestampTzGetDatum(start)) &&
+			range_contains_elem_internal(c->valid_typ, e->agreement_valid,
+										 TimestampTzGetDatum(start));
+		for (int j = 0; match && j < e->nkeys; j++)
+			match = e->key_col[j] >= 0 && text[e->key_col[j]] != NULL &&
+				e->key_value[j] != NULL &&
+				strcmp(text[e->key_col[j]], e->key_value[j]) == 0;
+		if (!match)
+			continue;
+		if (best == NULL || e->nkeys > best->nkeys)
+		{
+			best = e;
+			tie = NULL;
+		}
+		else if (e->nkeys == best->nkeys && tie == NULL)
+			tie = e;
+	}
+	if (tie)
+		ereport(ERROR,
+				(errcode(ERRCODE_CARDINALITY_VIOLATION),
+				 errmsg("slm.track_sla trigger \"%s\": commitments %lld and %lld of agreement \"%s\" for metric \"%s\" both match %s at %s",
+						tg->tgname, (long long) best->id, (long long) tie->id, c->agreement,
+						c->metric, scope_row_text(c, desc, text), timestamptz_to_str(start)),
+				 errdetail("The scope with the most keys wins, and neither has more than the other (%d).",
+						   best->nkeys),
+				 errhint("Make one of the scopes more specific, or their periods apart.")));
+	if (best)
+		return best->target;
+	if (!c->missing_error)
+		return NULL;
+	ereport(ERROR,
+			(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+			 errmsg("slm.track_sla trigger \"%s\": no commitment of agreement \"%s\" for metric \"%s\" matches %s at %s",
+					tg->tgname, c->agreement, c->metric, scope_row_text(c, desc, text),
+					timestamptz_to_str(start)),
+			 errhint("Add a commitment whose scope matches the row, or one with the scope {} for every row, valid at the clock's start.")));
+	return NULL;				/* keep the compiler quiet */
+}
+
 /*
  * A target read from a column, detoasted and aligned. A stored target has a
  * short header and must be copied to be read; rows of a bulk load mostly
@@ -1100,6 +1423,8 @@ sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
 		if (!isnull[c->att[COL_TARGET] - 1])
 			out->target = column_target(c, values[c->att[COL_TARGET] - 1]);
 	}
+	else if (c->agreement)
+		out->target = catalogue_target(c, tg, rel, values, isnull, start);
 	else
 		out->target = policy_target(c, tg, rel, values, isnull, start);
 	if (out->target == NULL)
@@ -1123,7 +1448,8 @@ sla_compute(TrigConf *c, Trigger *tg, Relation rel, Datum *values, bool *isnull,
 
 /*
  * Do the columns that choose a row's target differ between the old and the
- * new row: a match column by its type's equality, or the target column?
+ * new row: a match column by its type's equality, a scope column of the
+ * catalogue by its text (loaded by the caller), or the target column?
  */
 static bool
 target_choice_changed(TrigConf *c, HeapTuple oldrow, TupleDesc desc, Datum *values,
@@ -1145,6 +1471,22 @@ target_choice_changed(TrigConf *c, HeapTuple oldrow, TupleDesc desc, Datum *valu
 		b = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(values[att - 1]));
 		return VARSIZE_ANY_EXHDR(a) != VARSIZE_ANY_EXHDR(b) ||
 			memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) != 0;
+	}
+	if (c->agreement)
+	{
+		for (int i = 0; i < c->nscope; i++)
+		{
+			char	   *a,
+					   *b;
+
+			od = heap_getattr(oldrow, c->scope_att[i], desc, &onull);
+			a = scope_text(c, desc, i, od, onull);
+			b = scope_text(c, desc, i, values[c->scope_att[i] - 1],
+						   isnull[c->scope_att[i] - 1]);
+			if ((a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0))
+				return true;
+		}
+		return false;
 	}
 	if (!c->match_eq_ok)
 	{
@@ -1520,6 +1862,9 @@ slm_track_sla(PG_FUNCTION_ARGS)
 		isnull = palloc(desc->natts * sizeof(bool));
 	}
 	heap_deform_tuple(row, desc, values, isnull);
+	/* the scope columns that choose the target, for clock_start_set */
+	if (c->agreement && c->restart && oldrow != NULL)
+		catalogue_load(c, tg, rel);
 	if (c->att[COL_CLOCK_START])
 		restarted = clock_start_set(c, oldrow, desc, values, isnull);
 	sla_compute(c, tg, rel, values, isnull, fcinfo->flinfo, &out);

@@ -5,7 +5,7 @@
 CREATE FUNCTION slm.track_sla() RETURNS trigger
     AS 'MODULE_PATHNAME', 'slm_track_sla' LANGUAGE C;
 COMMENT ON FUNCTION slm.track_sla() IS
-    'BEFORE INSERT OR UPDATE row trigger: start=, stop=, paused=, target= or policy= with match=, missing=, policy_target= and valid=, on_change= with clock_start=, due=, breached=, status=, notify=, events=';
+    'BEFORE INSERT OR UPDATE row trigger: start=, stop=, paused=, target= or policy= with match=, missing=, policy_target= and valid= or agreement= with metric= and missing=, on_change= with clock_start=, due=, breached=, status=, notify=, events=';
 
 -- Re-applies the track_sla triggers of a table to its open rows whose
 -- stored outputs time (or a changed policy) has made stale, so that

@@ -4,7 +4,7 @@
 -- ---------------------------------------------------------------------
 
 COMMENT ON FUNCTION slm.track_sla() IS
-    'BEFORE INSERT OR UPDATE row trigger: start=, stop=, paused=, target= or policy= with match=, missing=, policy_target= and valid=, on_change= with clock_start=, due=, breached=, status=, notify=, events=';
+    'BEFORE INSERT OR UPDATE row trigger: start=, stop=, paused=, target= or policy= with match=, missing=, policy_target= and valid= or agreement= with metric= and missing=, on_change= with clock_start=, due=, breached=, status=, notify=, events=';
 
 -- sweep is now written in C: it reads trigger arguments with the trigger's
 -- own parser, runs as the table's owner and updates only stale rows.
