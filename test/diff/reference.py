@@ -904,3 +904,45 @@ def business_day_status(cal: Calendar, clock: BusinessDayClock, warn_pct: int | 
             and paused_time(cal, start, at, pauses) * 100 >= clock.duration * warn_pct):
         return "at_risk"
     return "running"
+
+
+def self_check_business_days(cal: Calendar, n: int, start: int, pauses) -> list[str]:
+    """Properties of a business-day clock the reference must satisfy.
+
+    The unpaused deadline is after the opening and is the close of a
+    business date; for N >= 1 exactly N business dates lie after day 0 up
+    to that date; D is the open time from the start to it; the paused
+    deadline is the smallest instant at which D of unpaused open time has
+    run, and without pauses it is the unpaused deadline.
+    """
+    bad = []
+    clock = business_day_clock(cal, n, start, pauses)
+    if clock.deadline0 is None:
+        return bad
+    o = cal.next_open(start)
+    if clock.deadline0 <= o:
+        bad.append(f"deadline0 not after the opening: start={start}")
+    d0 = instant_to_local(cal.zone, o).date()
+    if clock.how == "close":
+        # the date whose close it is: day 0 for N = 0, else a later date
+        dn = d0 if n == 0 else cal.business_days_add(d0, n)
+        if date_close(cal, dn) != clock.deadline0:
+            bad.append(f"deadline0 is not the close of {dn}")
+        if n and cal.business_days(d0 + timedelta(days=1), dn + timedelta(days=1)) != n:
+            bad.append(f"not {n} business dates after day 0")
+    else:
+        if cal.is_open(clock.deadline0) or not cal.is_open(clock.deadline0 - 1):
+            bad.append("run end is not a closing instant")
+        if cal.business_time(o, clock.deadline0) != clock.deadline0 - o:
+            bad.append("run end not reached without a closed moment")
+    if cal.business_time(start, clock.deadline0) != clock.duration:
+        bad.append("D is not the open time to the deadline")
+    if business_day_clock(cal, n, start).deadline != clock.deadline0:
+        bad.append("deadline without pauses differs from deadline0")
+    if clock.deadline is not None:
+        if paused_time(cal, start, clock.deadline, pauses) != clock.duration:
+            bad.append("paused deadline: open time differs from D")
+        if clock.deadline > start and paused_time(cal, start, clock.deadline - 1,
+                                                  pauses) >= clock.duration:
+            bad.append("paused deadline is not the smallest instant")
+    return bad
