@@ -24,7 +24,11 @@ CREATE TEMP TABLE cases (
     q text, is_open text, next_open text, next_close text,
     date1 text, date2 text, bdays text,
     bdate text, n int, bdays_add text,
-    c_d_us bigint, c_warn int, c_start text, c_stop text, c_at text, c_status text
+    c_d_us bigint, c_warn int, c_start text, c_stop text, c_at text, c_status text,
+    b_n int, b_goal numeric, b_warn numeric, b_text text, b_head text,
+    b_start text, b_stop text, b_at text, b_paused text, b_how text, b_d_us bigint,
+    b_deadline0 text, b_deadline text, b_remaining0 text, b_remaining text,
+    b_status0 text, b_status text, b_elapsed text
 );
 \copy cases from 'cases.csv' with (format csv, header true)
 
@@ -39,6 +43,64 @@ $$;
 
 CREATE FUNCTION pg_temp.us(d bigint) RETURNS interval LANGUAGE sql AS $$
     SELECT interval '1 microsecond' * d    -- exact below 2^53 microseconds
+$$;
+
+CREATE FUNCTION pg_temp.usec(iv interval) RETURNS text LANGUAGE sql AS $$
+    SELECT CASE WHEN iv IS NULL THEN 'NULL'
+                WHEN extract(year FROM iv) <> 0 OR extract(month FROM iv) <> 0
+                     OR extract(day FROM iv) <> 0 THEN 'has a day/month part: ' || iv::text
+                ELSE (extract(epoch FROM iv) * 1000000)::numeric(38, 0)::text END
+$$;
+
+-- A business-day target read from text: its canonical output (the head
+-- 'N business days' / '1 business day', then what the duration target
+-- '1h' with the same calendar, goal and warn prints after its '1h'), the
+-- round trip through text, and the accessors.  'ok' or what is wrong.
+CREATE FUNCTION pg_temp.bd_text(r record) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    tg slm.target;
+    txt text;
+    want text;
+    bad text[] := '{}';
+BEGIN
+    tg := r.b_text::slm.target;
+    txt := tg::text;
+    want := r.b_head || substr(slm.target(interval '1h', r.cal::slm.calendar,
+                                          r.b_goal / 100.0, r.b_warn / 100.0)::text, 3);
+    IF txt IS DISTINCT FROM want THEN
+        bad := bad || format('text %s, expected %s', txt, want);
+    END IF;
+    IF NOT (txt::slm.target OPERATOR(slm.=) tg) THEN
+        bad := bad || 'text does not read back equal'::text;
+    END IF;
+    IF slm.target_business_days(tg) IS DISTINCT FROM r.b_n THEN
+        bad := bad || format('target_business_days %s', slm.target_business_days(tg));
+    END IF;
+    IF slm.target_duration(tg) IS NOT NULL THEN
+        bad := bad || format('target_duration %s', slm.target_duration(tg));
+    END IF;
+    IF slm.target_warn(tg) IS DISTINCT FROM (r.b_warn / 100.0)::float8 THEN
+        bad := bad || format('target_warn %s', slm.target_warn(tg));
+    END IF;
+    IF slm.target_goal(tg) IS DISTINCT FROM (r.b_goal / 100.0)::float8 THEN
+        bad := bad || format('target_goal %s', slm.target_goal(tg));
+    END IF;
+    RETURN coalesce(nullif(array_to_string(bad, '; '), ''), 'ok');
+END
+$$;
+
+CREATE FUNCTION pg_temp.literal(lit text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    tg slm.target;
+BEGIN
+    tg := lit::slm.target;
+    IF NOT (tg::text::slm.target OPERATOR(slm.=) tg) THEN
+        RETURN 'does not read back equal: ' || tg::text;
+    END IF;
+    RETURN tg::text;
+EXCEPTION WHEN OTHERS THEN
+    RETURN 'ERROR: ' || SQLERRM;
+END
 $$;
 
 CREATE FUNCTION pg_temp.run(fn text, c text, r record) RETURNS text LANGUAGE plpgsql AS $$
@@ -80,6 +142,30 @@ BEGIN
         RETURN coalesce(slm.status(slm.target(pg_temp.us(r.c_d_us), cal, NULL, r.c_warn / 100.0),
                                    r.c_start::timestamptz, r.c_stop::timestamptz, r.c_at::timestamptz),
                         'NULL');
+    WHEN 'bd_text' THEN
+        RETURN pg_temp.bd_text(r);
+    WHEN 'bd_deadline0' THEN
+        RETURN pg_temp.ts(slm.deadline(r.b_text::slm.target, r.b_start::timestamptz));
+    WHEN 'bd_deadline' THEN
+        RETURN pg_temp.ts(slm.deadline(r.b_text::slm.target, r.b_start::timestamptz,
+                                       r.b_paused::tstzmultirange));
+    WHEN 'bd_remaining0' THEN
+        RETURN pg_temp.usec(slm.remaining(r.b_text::slm.target, r.b_start::timestamptz,
+                                          r.b_at::timestamptz));
+    WHEN 'bd_remaining' THEN
+        RETURN pg_temp.usec(slm.remaining(r.b_text::slm.target, r.b_start::timestamptz,
+                                          r.b_at::timestamptz, r.b_paused::tstzmultirange));
+    WHEN 'bd_status0' THEN
+        RETURN coalesce(slm.status(r.b_text::slm.target, r.b_start::timestamptz,
+                                   r.b_stop::timestamptz, r.b_at::timestamptz), 'NULL');
+    WHEN 'bd_status' THEN
+        RETURN coalesce(slm.status(r.b_text::slm.target, r.b_start::timestamptz,
+                                   r.b_stop::timestamptz, r.b_at::timestamptz,
+                                   r.b_paused::tstzmultirange), 'NULL');
+    WHEN 'bd_elapsed' THEN
+        RETURN pg_temp.usec(slm.elapsed(r.b_text::slm.target, r.b_start::timestamptz,
+                                        coalesce(r.b_stop, r.b_at)::timestamptz,
+                                        r.b_paused::tstzmultirange));
     END CASE;
 EXCEPTION WHEN OTHERS THEN
     RETURN 'ERROR: ' || SQLERRM;
@@ -108,8 +194,48 @@ CROSS JOIN LATERAL (VALUES
     ('status', c.c_status,
      format('d_us=%s warn=%s start=%s stop=%s at=%s', c.c_d_us, c.c_warn, c.c_start, c.c_stop, c.c_at),
      format('slm.status(slm.target(interval %L * %s, %L, NULL, %s / 100.0), %L, %L, %L)',
-            '1 microsecond', c.c_d_us, c.cal, coalesce(c.c_warn::text, 'NULL'), c.c_start, c.c_stop, c.c_at))
+            '1 microsecond', c.c_d_us, c.cal, coalesce(c.c_warn::text, 'NULL'), c.c_start, c.c_stop, c.c_at)),
+    ('bd_text', 'ok', format('n=%s', c.b_n),
+     format('%L::slm.target::text', c.b_text)),
+    ('bd_deadline0', c.b_deadline0, format('start=%s (%s, D=%s us)', c.b_start, c.b_how, c.b_d_us),
+     format('slm.deadline(%L, %L)', c.b_text, c.b_start)),
+    ('bd_deadline', c.b_deadline, format('start=%s paused=%s', c.b_start, c.b_paused),
+     format('slm.deadline(%L, %L, %L)', c.b_text, c.b_start, c.b_paused)),
+    ('bd_remaining0', c.b_remaining0, format('start=%s at=%s (D=%s us)', c.b_start, c.b_at, c.b_d_us),
+     format('slm.remaining(%L, %L, %L)', c.b_text, c.b_start, c.b_at)),
+    ('bd_remaining', c.b_remaining, format('start=%s at=%s paused=%s', c.b_start, c.b_at, c.b_paused),
+     format('slm.remaining(%L, %L, %L, %L)', c.b_text, c.b_start, c.b_at, c.b_paused)),
+    ('bd_status0', c.b_status0, format('start=%s stop=%s at=%s', c.b_start, c.b_stop, c.b_at),
+     format('slm.status(%L, %L, %L, %L)', c.b_text, c.b_start, c.b_stop, c.b_at)),
+    ('bd_status', c.b_status, format('start=%s stop=%s at=%s paused=%s', c.b_start, c.b_stop, c.b_at, c.b_paused),
+     format('slm.status(%L, %L, %L, %L, %L)', c.b_text, c.b_start, c.b_stop, c.b_at, c.b_paused)),
+    ('bd_elapsed', c.b_elapsed, format('start=%s end=%s paused=%s', c.b_start, coalesce(c.b_stop, c.b_at), c.b_paused),
+     format('slm.elapsed(%L, %L, %L, %L)', c.b_text, c.b_start, coalesce(c.b_stop, c.b_at), c.b_paused))
 ) AS f(fn, expected, inputs, call);
+
+-- Business-day target literals the specification accepts (with the
+-- canonical text expected) or rejects (ERROR): N is a whole number >= 0 and
+-- combines with no other unit.
+INSERT INTO results (id, zone, kind, cal, fn, inputs, call, expected, got)
+SELECT -row_number() OVER (), '', 'literal', coalesce(cal, ''), 'bd_literal', lit,
+       format('%L::slm.target::text', lit),
+       CASE WHEN head IS NULL THEN 'ERROR'
+            ELSE head || substr(slm.target(interval '1h', cal::slm.calendar, goal, warn)::text, 3) END,
+       pg_temp.literal(lit)
+FROM (VALUES
+    ('0 business days on (mon-fri 09:00-17:00)', '0 business days', 'mon-fri 09:00-17:00', NULL, NULL),
+    ('1 business day on (mon-fri 09:00-17:00)', '1 business day', 'mon-fri 09:00-17:00', NULL, NULL),
+    ('1 business days on (mon-fri 09:00-17:00)', '1 business day', 'mon-fri 09:00-17:00', NULL, NULL),
+    ('12 business days on (mon-fri 09:00-17:00; tz Asia/Kolkata) warn 80% goal 99.5%',
+     '12 business days', 'mon-fri 09:00-17:00; tz Asia/Kolkata', 0.995, 0.8),
+    ('-1 business days on (mon-fri 09:00-17:00)', NULL, NULL, NULL, NULL),
+    ('1.5 business days on (mon-fri 09:00-17:00)', NULL, NULL, NULL, NULL),
+    ('2 business days 4h on (mon-fri 09:00-17:00)', NULL, NULL, NULL, NULL),
+    ('4h 2 business days on (mon-fri 09:00-17:00)', NULL, NULL, NULL, NULL),
+    ('1 day 2 business days on (mon-fri 09:00-17:00)', NULL, NULL, NULL, NULL),
+    ('business days on (mon-fri 09:00-17:00)', NULL, NULL, NULL, NULL),
+    ('2 business on (mon-fri 09:00-17:00)', NULL, NULL, NULL, NULL)
+) AS l(lit, head, cal, goal, warn);
 
 -- ERROR: the call must fail.  NONE: no answer exists and the specification
 -- does not say what to return, so NULL, infinity or an error are accepted.

@@ -51,6 +51,12 @@ COLUMNS = [
     "bdate", "n", "bdays_add",          # business_days_add(cal, bdate, n)
     # status(target(c_d_us microseconds on cal, warn c_warn %), c_start, c_stop, c_at)
     "c_d_us", "c_warn", "c_start", "c_stop", "c_at", "c_status",
+    # a target of b_n business days on cal (text b_text), started at b_start,
+    # stopped at b_stop (empty: open) and judged at b_at, paused b_paused
+    # (empty: NULL); expectations without pauses end in 0
+    "b_n", "b_goal", "b_warn", "b_text", "b_head", "b_start", "b_stop", "b_at",
+    "b_paused", "b_how", "b_d_us", "b_deadline0", "b_deadline",
+    "b_remaining0", "b_remaining", "b_status0", "b_status", "b_elapsed",
 ]
 
 # Expected-value markers.  ERROR: the function must raise an error.  NONE:
@@ -443,6 +449,216 @@ def answer(fn, fmt=str) -> str:
         return None
 
 
+# ---------------------------------------------------------------------------
+# Targets in business days
+# ---------------------------------------------------------------------------
+
+def pick_bday_n(rng: random.Random, cal: Calendar, kind: str, start: int) -> int:
+    """A number of business days: mostly small, sometimes weeks' worth; for
+    calendars of dated hours around the business dates they have left."""
+    if not cal.has_weekly:
+        try:
+            d0 = ref.instant_to_local(cal.zone, cal.next_open(start)).date()
+            left = cal.business_days(d0 + timedelta(days=1), max(cal.dated) + timedelta(days=1))
+        except NoAnswer:
+            left = 0
+        return rng.randint(0, left + 1)
+    r = rng.random()
+    if r < 0.15:
+        return 0
+    if r < 0.35:
+        return 1
+    if r < 0.75:
+        return rng.randint(2, 5)
+    if r < 0.95:
+        return rng.randint(6, 15)
+    return rng.randint(16, 25 if kind == "sparse" else 60)
+
+
+def bday_literal(rng: random.Random, n: int, cal_text: str, goal, warn) -> tuple[str, str]:
+    """Target text of n business days and the canonical head of its output."""
+    head = "1 business day" if n == 1 else f"{n} business days"
+    unit = head.split(" ", 1)[1]
+    if n == 1 and rng.random() < 0.2:
+        unit = "business days"
+    sep = "  " if rng.random() < 0.1 else " "
+    clauses = []
+    if goal is not None:
+        clauses.append(f" goal {goal}%")
+    if warn is not None:
+        clauses.append(f" warn {warn}%")
+    rng.shuffle(clauses)
+    return f"{n}{sep}{unit} on ({cal_text}){''.join(clauses)}", head
+
+
+def fmt_pause_bound(us: int | None) -> str:
+    return "" if us is None else '"' + ref.format_instant_tz(us) + '"'
+
+
+def pick_pauses(rng: random.Random, cal: Calendar, anchor: int, bounds: list[int],
+                start: int, due: int | None) -> tuple[list, str]:
+    """Pauses (list of (lo, hi), None for no bound) and their multirange text
+    ('' for NULL).  Ends fall near the start, the deadline and boundaries."""
+    r = rng.random()
+    if r < 0.3:
+        return [], ""
+    if r < 0.36:
+        return [], "{}"
+    hi_ref = due if due is not None else start + 3 * US_PER_DAY
+    points = [start, hi_ref] + [b for b in bounds]
+
+    def point():
+        x = rng.random()
+        if x < 0.4:
+            return rng.choice(points) + rng.choice([0, 0, -1, 1, -HOUR_US, HOUR_US])
+        if x < 0.8:
+            return rng.randint(min(start, hi_ref) - US_PER_DAY, max(start, hi_ref) + US_PER_DAY)
+        return pick_instant(rng, anchor, bounds)
+
+    pauses, texts = [], []
+    for _ in range(rng.choices([1, 2, 3], weights=[5, 3, 2])[0]):
+        a, b = sorted((point(), point()))
+        if b - a < 2:
+            b = a + rng.choice([2, US_PER_SEC, HOUR_US, 4 * HOUR_US])
+        x = rng.random()
+        if x < 0.08:
+            a = None
+        elif x < 0.18:
+            b = None
+        lb, ub = rng.choice([("[", ")"), ("[", ")"), ("(", "]"), ("[", "]"), ("(", ")")])
+        if a is None:
+            lb = "("
+        if b is None:
+            ub = ")"
+        pauses.append((a, b))
+        texts.append(f"{lb}{fmt_pause_bound(a)},{fmt_pause_bound(b)}{ub}")
+    return pauses, "{" + ",".join(texts) + "}"
+
+
+def pick_bday_end(rng: random.Random, cal: Calendar, anchor: int, bounds: list[int],
+                  start: int, clock: ref.BusinessDayClock, warn, pauses) -> int:
+    """A stop or judging instant for a business-day clock: on a deadline
+    (with or without pauses), 1 us either side, in the closed time after it,
+    where the warning threshold is reached, before the start, or anywhere."""
+    r = rng.random()
+    dues = [x for x in (clock.deadline, clock.deadline0) if x is not None]
+    if dues and r < 0.5:
+        due = rng.choice(dues)
+        x = rng.random()
+        if x < 0.3:
+            return due
+        if x < 0.55:
+            return due + 1
+        if x < 0.7:
+            return due - 1
+        try:
+            nxt = cal.next_open(due + 1)
+        except NoAnswer:
+            nxt = due + US_PER_DAY
+        return due + 1 + rng.randint(0, max(0, nxt - due - 1))
+    if r < 0.62 and clock.duration and warn is not None and warn > 0:
+        share = clock.duration * warn
+        if share % 100 == 0:
+            try:
+                return ref.paused_add(cal, start, share // 100, pauses) + rng.choice([0, 0, -1])
+            except (NoAnswer, ref.EndlessPause):
+                pass
+    if r < 0.72:
+        return start - rng.choice([0, 1, rand_us(rng, 1, US_PER_DAY)])
+    return pick_instant(rng, anchor, bounds)
+
+
+def open_past_midnight(rng: random.Random, cal: Calendar, anchor: int) -> int | None:
+    """An instant of an open run near anchor after a local midnight inside
+    that run, or after a date's close inside it (None when there is none)."""
+    spots = []
+    for s, e in cal.union(anchor - 5 * US_PER_DAY, anchor + 5 * US_PER_DAY):
+        d = ref.instant_to_local(cal.zone, s).date() + timedelta(days=1)
+        while True:
+            m = ref.local_to_instant(cal.zone, datetime(d.year, d.month, d.day))
+            if m >= e:
+                break
+            if m > s:
+                spots.append((m, e))
+            # a date whose own hours close inside this run
+            c = ref.date_close(cal, d)
+            if c is not None and s < c < e:
+                spots.append((c, e))
+            d += timedelta(days=1)
+    if not spots:
+        return None
+    m, e = rng.choice(spots)
+    x = rng.random()
+    if x < 0.2:
+        return m
+    if x < 0.3:
+        return e - 1
+    return m + rand_us(rng, 0, e - m - 1)
+
+
+def make_bday_clock(rng: random.Random, cal: Calendar, kind: str, anchor: int,
+                    bounds: list[int], problems: list | None = None) -> dict:
+    """The b_* columns: a random business-day clock and the reference answers."""
+    r = rng.random()
+    after_midnight = r < 0.25 and open_past_midnight(rng, cal, anchor)
+    if after_midnight:
+        # inside an open run, after a local midnight it crosses: day 0 may
+        # have no hours of its own, or hours that ended before
+        start = after_midnight
+    elif r < 0.4:
+        # on or next to a local midnight, where day 0 changes
+        d = ref.instant_to_local(cal.zone, anchor).date() + timedelta(days=rng.randint(-3, 3))
+        start = ref.local_to_instant(cal.zone, datetime(d.year, d.month, d.day))
+        start += rng.choice([0, 0, -1, 1])
+    else:
+        start = pick_instant(rng, anchor, bounds)
+    n = pick_bday_n(rng, cal, kind, start)
+    if after_midnight and rng.random() < 0.5:
+        n = 0
+    goal = rng.choice([None, None, 99.5, 95, 90])
+    warn = rng.choice([None, None, 0, 50, 75, 100, 80])
+    text, head = bday_literal(rng, n, cal.text, goal, warn)
+    clock0 = ref.business_day_clock(cal, n, start)
+    pauses, paused_text = pick_pauses(rng, cal, anchor, bounds, start, clock0.deadline0)
+    clock = ref.business_day_clock(cal, n, start, pauses)
+    stop = None
+    if rng.random() < 0.5:
+        stop = pick_bday_end(rng, cal, anchor, bounds, start, clock, warn, pauses)
+        at = pick_instant(rng, anchor, bounds) if rng.random() < 0.5 else \
+            pick_bday_end(rng, cal, anchor, bounds, start, clock, warn, pauses)
+    else:
+        at = pick_bday_end(rng, cal, anchor, bounds, start, clock, warn, pauses)
+
+    def inst(x):
+        return "NULL" if x is None else ref.format_instant(x)
+
+    def num(x):
+        return "NULL" if x is None else x
+
+    if clock.deadline is not None:
+        deadline = ref.format_instant(clock.deadline)
+    elif clock.why_none == "short":
+        deadline = NONE             # a duration target's 'not enough open time'
+    else:
+        deadline = "NULL"
+    end = stop if stop is not None else at
+    if problems is not None:
+        problems += ref.self_check_business_days(cal, n, start, pauses)
+    return {
+        "b_n": n, "b_goal": goal, "b_warn": warn, "b_text": text, "b_head": head,
+        "b_start": ref.format_instant_tz(start),
+        "b_stop": None if stop is None else ref.format_instant_tz(stop),
+        "b_at": ref.format_instant_tz(at), "b_paused": paused_text or None,
+        "b_how": clock0.how, "b_d_us": clock0.duration,
+        "b_deadline0": inst(clock0.deadline0), "b_deadline": deadline,
+        "b_remaining0": num(ref.business_day_remaining(cal, clock0, start, at)),
+        "b_remaining": num(ref.business_day_remaining(cal, clock, start, at, pauses)),
+        "b_status0": ref.business_day_status(cal, clock0, warn, start, stop, at),
+        "b_status": ref.business_day_status(cal, clock, warn, start, stop, at, pauses),
+        "b_elapsed": num(ref.business_day_elapsed(cal, start, end, pauses)),
+    }
+
+
 # Hand-picked calendars, each with an instant its questions cluster around:
 # clock changes that swallow or move spans, the day Pacific/Apia skipped,
 # midnight transitions, the specification's own examples.  Each one is
@@ -472,6 +688,13 @@ FIXED = [
      "2024-01-26 00:00"),
     ("24x7; 2024-02-29 closed", "2024-02-29 00:00"),
     ("mon 23:59:59-00:00:01", "2024-01-01 23:59"),
+    # business days: the specification's office, a holiday, night shifts
+    # whose dates' own hours end before an opening inside the previous
+    # night's span, a date of 25 hours
+    ("mon-fri 08:00-17:00; tz Europe/Berlin; 2026-11-30 closed", "2026-11-27 09:00"),
+    ("mon 22:00-06:00; tue 01:00-02:00; wed-fri 22:00-06:00, 12:00-13:00", "2026-12-01 03:00"),
+    ("tz America/New_York; fri-sun 22:00-06:00; sat 02:00-03:00", "2024-03-09 12:00"),
+    ("tz Europe/Berlin; mon-sun 00:00-24:00", "2026-10-24 22:00"),
 ]
 FIXED_REPEAT = 20
 FIXED_BASE = 1_000_000          # ids of the FIXED rows start here
@@ -562,6 +785,10 @@ def make_case(seed: int, idx: int, self_check: bool = False) -> tuple[dict, list
         c_at = pick_clock_end(rng, cal, anchor, bounds, c_start, due)
     c_status = ref.clock_status(cal, c_d, c_warn, c_start, c_stop, c_at)
 
+    bday_problems: list[str] = []
+    bday = make_bday_clock(rng, cal, kind, anchor, bounds,
+                           bday_problems if self_check else None)
+
     row = {
         "id": idx, "zone": zone_name, "kind": kind, "cal": text,
         "a": ref.format_instant_tz(a), "b": ref.format_instant_tz(b), "bt_us": bt,
@@ -573,10 +800,12 @@ def make_case(seed: int, idx: int, self_check: bool = False) -> tuple[dict, list
         "c_d_us": c_d, "c_warn": c_warn, "c_start": ref.format_instant_tz(c_start),
         "c_stop": None if c_stop is None else ref.format_instant_tz(c_stop),
         "c_at": ref.format_instant_tz(c_at), "c_status": c_status,
+        **bday,
     }
     problems = []
     if self_check:
         problems = ref.self_check(cal, rng, a, b, t, d, q, date1, date2, bdate, n)
+        problems += bday_problems
     return row, problems
 
 

@@ -732,3 +732,217 @@ def clock_status(cal: Calendar, duration: int, warn_pct: int | None, start: int,
     if warn_pct is not None and cal.business_time(start, at) * 100 >= duration * warn_pct:
         return "at_risk"
     return "running"
+
+
+# ---------------------------------------------------------------------------
+# Targets in business days
+# ---------------------------------------------------------------------------
+#
+# 'N business days on (<calendar>)': the clock counts from the opening O,
+# the start itself when the calendar is open there, else the next opening
+# instant.  Day 0 is the local date of O.  The unpaused deadline is the
+# close of the N-th business date after day 0 (business_days_add(day 0,
+# N)); for N = 0 the close of day 0.  The close of a date is the end of
+# its last span with open time (the largest end among date_intervals).
+# N = 0 when day 0 has no hours of its own (O lies in an earlier date's
+# span running past midnight): the end of the open run containing O.
+# There is no deadline when the calendar never opens again or has fewer
+# than N business dates after day 0.
+#
+# The effective duration D is the business time from the start to that
+# deadline; from there the clock is a duration target of D: the deadline
+# with pauses is the instant at which D of open time, paused time
+# excluded, has run.
+
+class EndlessPause(Exception):
+    """Raised when a pause without end holds the clock before it is due."""
+
+
+def date_close(cal: Calendar, d: date) -> int | None:
+    """End of the last span with open time of local date d (None: no hours)."""
+    ivs = cal.date_intervals(d)
+    return max(e for _s, e in ivs) if ivs else None
+
+
+def business_day_deadline(cal: Calendar, n: int, start: int) -> tuple[int, str]:
+    """Unpaused deadline of an 'n business days' target started at start.
+
+    Returns (instant, how); how is 'close' (the close of a date),
+    'run' (N = 0, day 0 without hours of its own: end of the open run) or
+    'run-after-close' (N = 0, day 0 has hours but they all end at or before
+    the opening: the specification's words do not cover this; the model
+    reads it like the case without hours of its own, see README.md).
+    Raises NoAnswer when there is no deadline.
+    """
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    o = cal.next_open(start)                     # NoAnswer: never opens again
+    d0 = instant_to_local(cal.zone, o).date()
+    if n == 0:
+        c = date_close(cal, d0)
+        if c is not None and c > o:
+            return c, "close"
+        return cal.next_close(o), ("run" if c is None else "run-after-close")
+    dn = cal.business_days_add(d0, n)            # NoAnswer: too few dates
+    return date_close(cal, dn), "close"
+
+
+def _endless_from(pauses) -> int | None:
+    """Start of the earliest pause without end (None when every pause ends)."""
+    ends = [lo for lo, hi in pauses if hi is None]
+    if not ends:
+        return None
+    return min(MIN_INSTANT if lo is None else lo for lo in ends)
+
+
+def _minus_pauses(s: int, e: int, pauses) -> list[tuple[int, int]]:
+    """[s, e) without the pauses (None bounds are infinite), in order."""
+    out = [(s, e)]
+    for lo, hi in pauses:
+        lo = MIN_INSTANT if lo is None else lo
+        hi = MAX_INSTANT if hi is None else hi
+        nxt = []
+        for a, b in out:
+            if hi <= a or lo >= b:
+                nxt.append((a, b))
+                continue
+            if a < lo:
+                nxt.append((a, lo))
+            if hi < b:
+                nxt.append((hi, b))
+        out = nxt
+    return sorted(out)
+
+
+def paused_time(cal: Calendar, a: int, b: int, pauses) -> int:
+    """Open time in [a, b) outside the pauses; negative when b < a."""
+    if b < a:
+        return -paused_time(cal, b, a, pauses)
+    return sum(y - x for s, e in cal.union(a, b) for x, y in _minus_pauses(s, e, pauses))
+
+
+def paused_add(cal: Calendar, t: int, d: int, pauses) -> int:
+    """Smallest u >= t with paused_time(t, u) = d (d >= 0).
+
+    Raises EndlessPause when a pause without end begins before d has run,
+    NoAnswer when the calendar has too little open time.
+    """
+    if d == 0:
+        return t
+    horizon = cal._horizon_forward(t, long=True)
+    endless = _endless_from(pauses)
+    if endless is not None:
+        horizon = min(horizon, max(t, endless))
+    rem = d
+    for s, e in cal.pieces_forward(t, horizon):
+        for x, y in _minus_pauses(s, e, pauses):
+            if rem <= y - x:
+                return x + rem
+            rem -= y - x
+    if endless is not None and endless < cal._horizon_forward(t, long=True):
+        raise EndlessPause("a pause without end holds the clock")
+    raise NoAnswer("not enough open time after t")
+
+
+@dataclass
+class BusinessDayClock:
+    """Everything the reference says about one business-day clock."""
+
+    deadline0: int | None          # unpaused deadline (None: no deadline)
+    how: str                       # see business_day_deadline; 'none' without one
+    duration: int | None           # effective duration D in us
+    deadline: int | None           # deadline with pauses
+    why_none: str                  # why deadline is None: '', 'none', 'endless', 'short'
+
+
+def business_day_clock(cal: Calendar, n: int, start: int, pauses=()) -> BusinessDayClock:
+    """Deadlines and effective duration of an 'n business days' clock."""
+    try:
+        dl0, how = business_day_deadline(cal, n, start)
+    except NoAnswer:
+        return BusinessDayClock(None, "none", None, None, "none")
+    dur = cal.business_time(start, dl0)
+    try:
+        dl = paused_add(cal, start, dur, pauses)
+        why = ""
+    except EndlessPause:
+        dl, why = None, "endless"
+    except NoAnswer:
+        dl, why = None, "short"
+    return BusinessDayClock(dl0, how, dur, dl, why)
+
+
+def business_day_elapsed(cal: Calendar, start: int, stop: int, pauses=()) -> int | None:
+    """slm.elapsed: open time from start to stop outside pauses; None when stop < start."""
+    if stop < start:
+        return None
+    return paused_time(cal, start, stop, pauses)
+
+
+def business_day_remaining(cal: Calendar, clock: BusinessDayClock, start: int, at: int,
+                           pauses=()) -> int | None:
+    """slm.remaining: D minus the (signed) open time from start to at, pauses
+    excluded; None when there is no deadline."""
+    if clock.duration is None:
+        return None
+    return clock.duration - paused_time(cal, start, at, pauses)
+
+
+def business_day_status(cal: Calendar, clock: BusinessDayClock, warn_pct: int | None,
+                        start: int, stop: int | None, at: int, pauses=()) -> str:
+    """slm.status of a business-day clock (the rule of clock_status, with the
+    paused deadline and the effective duration; no deadline: never
+    breached, and without an effective duration never at risk)."""
+    if stop is not None and stop < start:
+        return "invalid"
+    end = stop if stop is not None else at
+    if clock.deadline is not None and end > clock.deadline:
+        return "breached"
+    if stop is not None:
+        return "met"
+    if (clock.duration is not None and warn_pct is not None
+            and paused_time(cal, start, at, pauses) * 100 >= clock.duration * warn_pct):
+        return "at_risk"
+    return "running"
+
+
+def self_check_business_days(cal: Calendar, n: int, start: int, pauses) -> list[str]:
+    """Properties of a business-day clock the reference must satisfy.
+
+    The unpaused deadline is after the opening and is the close of a
+    business date; for N >= 1 exactly N business dates lie after day 0 up
+    to that date; D is the open time from the start to it; the paused
+    deadline is the smallest instant at which D of unpaused open time has
+    run, and without pauses it is the unpaused deadline.
+    """
+    bad = []
+    clock = business_day_clock(cal, n, start, pauses)
+    if clock.deadline0 is None:
+        return bad
+    o = cal.next_open(start)
+    if clock.deadline0 <= o:
+        bad.append(f"deadline0 not after the opening: start={start}")
+    d0 = instant_to_local(cal.zone, o).date()
+    if clock.how == "close":
+        # the date whose close it is: day 0 for N = 0, else a later date
+        dn = d0 if n == 0 else cal.business_days_add(d0, n)
+        if date_close(cal, dn) != clock.deadline0:
+            bad.append(f"deadline0 is not the close of {dn}")
+        if n and cal.business_days(d0 + timedelta(days=1), dn + timedelta(days=1)) != n:
+            bad.append(f"not {n} business dates after day 0")
+    else:
+        if cal.is_open(clock.deadline0) or not cal.is_open(clock.deadline0 - 1):
+            bad.append("run end is not a closing instant")
+        if cal.business_time(o, clock.deadline0) != clock.deadline0 - o:
+            bad.append("run end not reached without a closed moment")
+    if cal.business_time(start, clock.deadline0) != clock.duration:
+        bad.append("D is not the open time to the deadline")
+    if business_day_clock(cal, n, start).deadline != clock.deadline0:
+        bad.append("deadline without pauses differs from deadline0")
+    if clock.deadline is not None:
+        if paused_time(cal, start, clock.deadline, pauses) != clock.duration:
+            bad.append("paused deadline: open time differs from D")
+        if clock.deadline > start and paused_time(cal, start, clock.deadline - 1,
+                                                  pauses) >= clock.duration:
+            bad.append("paused deadline is not the smallest instant")
+    return bad

@@ -13,7 +13,9 @@ from datetime import date, datetime
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from reference import (Calendar, CalendarError, NoAnswer, US_PER_SEC,  # noqa: E402
-                       clock_status, utc_to_us)
+                       business_day_clock, business_day_deadline, business_day_elapsed,
+                       business_day_remaining, business_day_status, clock_status,
+                       utc_to_us)
 
 H = 3600 * US_PER_SEC
 
@@ -169,6 +171,110 @@ class ClockStatus(unittest.TestCase):
         self.assertEqual(clock_status(cal, 4 * H, None, self.start, u(2027, 1, 1), 0), "met")
         self.assertEqual(clock_status(cal, 4 * H, 50, self.start, None, u(2027, 1, 1)), "at_risk")
         self.assertEqual(clock_status(cal, 4 * H, 75, self.start, None, u(2027, 1, 1)), "running")
+
+
+class BusinessDays(unittest.TestCase):
+    # 2026-11-27 is a Friday; Berlin is UTC+1 in November and December.
+    office = Calendar.parse("mon-fri 08:00-17:00; tz Europe/Berlin")
+
+    def due(self, cal, n, start):
+        return business_day_deadline(cal, n, start)[0]
+
+    def test_office(self):
+        fri10 = u(2026, 11, 27, 9)
+        self.assertEqual(self.due(self.office, 2, fri10), u(2026, 12, 1, 16))     # Tue 17:00
+        self.assertEqual(self.due(self.office, 0, fri10), u(2026, 11, 27, 16))    # Fri 17:00
+        fri18 = u(2026, 11, 27, 17)
+        self.assertEqual(self.due(self.office, 2, fri18), u(2026, 12, 2, 16))     # Wed 17:00
+        self.assertEqual(self.due(self.office, 0, fri18), u(2026, 11, 30, 16))    # Mon 17:00
+        mon17 = u(2026, 11, 30, 16)                                               # closed
+        self.assertEqual(self.due(self.office, 2, mon17), u(2026, 12, 3, 16))     # Thu 17:00
+        self.assertEqual(self.due(self.office, 0, mon17 - 1), mon17)
+        clock = business_day_clock(self.office, 2, fri10)
+        self.assertEqual(clock.duration, 25 * H)                                  # 7h + 9h + 9h
+
+    def test_holiday(self):
+        cal = Calendar.parse("mon-fri 08:00-17:00; tz Europe/Berlin; 2026-11-30 closed")
+        self.assertEqual(self.due(cal, 2, u(2026, 11, 27, 9)), u(2026, 12, 2, 16))  # Wed
+        self.assertEqual(self.due(cal, 0, u(2026, 11, 27, 17)), u(2026, 12, 1, 16))  # Tue
+
+    def test_night(self):
+        cal = Calendar.parse("mon-fri 22:00-06:00")          # UTC
+        tue03 = u(2026, 12, 1, 3)                             # inside Monday's span
+        self.assertEqual(business_day_deadline(cal, 0, tue03), (u(2026, 12, 2, 6), "close"))
+        self.assertEqual(self.due(cal, 1, tue03), u(2026, 12, 3, 6))
+        self.assertEqual(business_day_clock(cal, 0, tue03).duration, 11 * H)
+        sat03 = u(2026, 11, 28, 3)                            # inside Friday's span
+        self.assertEqual(business_day_deadline(cal, 0, sat03), (u(2026, 11, 28, 6), "run"))
+        self.assertEqual(self.due(cal, 1, sat03), u(2026, 12, 1, 6))          # Monday's span
+        sat07 = u(2026, 11, 28, 7)                            # closed: opens Mon 22:00
+        self.assertEqual(self.due(cal, 0, sat07), u(2026, 12, 1, 6))
+        self.assertEqual(self.due(cal, 1, sat07), u(2026, 12, 2, 6))
+        # Tuesday's own hours end before an opening inside Monday's span
+        cal = Calendar.parse("mon 22:00-06:00; tue 01:00-02:00")
+        self.assertEqual(business_day_deadline(cal, 0, tue03),
+                         (u(2026, 12, 1, 6), "run-after-close"))
+
+    def test_dst(self):
+        # Berlin 2026-10-25 03:00 CEST -> 02:00 CET: that date has 25 hours
+        cal = Calendar.parse("mon-sun 00:00-24:00; tz Europe/Berlin")
+        start = u(2026, 10, 24, 22)                           # 25 Oct 00:00 CEST
+        clock = business_day_clock(cal, 0, start)
+        self.assertEqual((clock.deadline0, clock.duration), (u(2026, 10, 25, 23), 25 * H))
+        self.assertEqual(business_day_clock(cal, 1, start).duration, 49 * H)
+        # Friday 16:00 CEST, 1 business day: Monday 17:00 CET
+        clock = business_day_clock(self.office, 1, u(2026, 10, 23, 14))
+        self.assertEqual((clock.deadline0, clock.duration), (u(2026, 10, 26, 16), 10 * H))
+
+    def test_pauses(self):
+        fri10 = u(2026, 11, 27, 9)
+        pause = [(u(2026, 11, 30, 8), u(2026, 11, 30, 10))]  # Mon 09:00-11:00
+        clock = business_day_clock(self.office, 2, fri10, pause)
+        self.assertEqual(clock.deadline0, u(2026, 12, 1, 16))
+        self.assertEqual(clock.deadline, u(2026, 12, 2, 9))  # Wed 10:00
+        st = lambda stop, at=0, warn=None: business_day_status(
+            self.office, clock, warn, fri10, stop, at, pause)
+        self.assertEqual(st(u(2026, 12, 2, 9)), "met")
+        self.assertEqual(st(u(2026, 12, 2, 9) + 1), "breached")
+        self.assertEqual(st(None, u(2026, 12, 2, 9) - 1), "running")
+        self.assertEqual(st(None, u(2026, 12, 2, 9) + 1), "breached")
+        self.assertEqual(st(fri10 - 1), "invalid")
+        mon12 = u(2026, 11, 30, 11)
+        self.assertEqual(business_day_elapsed(self.office, fri10, mon12, pause), 9 * H)
+        self.assertIsNone(business_day_elapsed(self.office, fri10, fri10 - 1, pause))
+        self.assertEqual(business_day_remaining(self.office, clock, fri10, mon12, pause), 16 * H)
+        self.assertEqual(business_day_remaining(self.office, clock, fri10, mon12), 14 * H)
+        self.assertEqual(st(None, mon12, 50), "running")                     # 9h < 12.5h
+        self.assertEqual(st(None, u(2026, 12, 1, 11), 50), "at_risk")        # 18h
+        # a pause without end from Monday 12:00: no deadline, never breached
+        endless = [(mon12, None)]
+        clock = business_day_clock(self.office, 2, fri10, endless)
+        self.assertEqual((clock.deadline, clock.why_none), (None, "endless"))
+        self.assertEqual(business_day_status(self.office, clock, None, fri10, u(2027, 1, 1), 0,
+                                             endless), "met")
+        self.assertEqual(business_day_remaining(self.office, clock, fri10, u(2027, 1, 1), endless),
+                         14 * H)
+        # a pause from the beginning of time to Monday 08:00
+        clock = business_day_clock(self.office, 2, fri10, [(None, u(2026, 11, 30, 7))])
+        self.assertEqual(clock.deadline, u(2026, 12, 2, 14))  # Wed 15:00
+
+    def test_no_deadline(self):
+        cal = Calendar.parse("2026-11-27 09:00-17:00")
+        sat = u(2026, 11, 28)
+        clock = business_day_clock(cal, 0, sat)
+        self.assertEqual((clock.deadline, clock.duration), (None, None))
+        self.assertEqual(business_day_status(cal, clock, 0, sat, None, u(2027, 1, 1)), "running")
+        self.assertEqual(business_day_status(cal, clock, 0, sat, u(2027, 1, 1), 0), "met")
+        self.assertIsNone(business_day_remaining(cal, clock, sat, u(2027, 1, 1)))
+        # opens again, but has no business date after day 0
+        clock = business_day_clock(cal, 1, u(2026, 11, 27, 10))
+        self.assertEqual(clock.why_none, "none")
+        self.assertEqual(business_day_clock(cal, 0, u(2026, 11, 27, 10)).deadline,
+                         u(2026, 11, 27, 17))
+        # dated hours only: D is known, but a pause pushes it past the open time
+        clock = business_day_clock(cal, 0, u(2026, 11, 27, 10),
+                                   [(u(2026, 11, 27, 11), u(2026, 11, 27, 12))])
+        self.assertEqual((clock.duration, clock.deadline, clock.why_none), (7 * H, None, "short"))
 
 
 if __name__ == "__main__":
