@@ -57,7 +57,10 @@
 #include "slm.h"
 #include "target.h"
 
-/* Openings, closings and pieces one call may handle (SQLSTATE 54000 beyond). */
+/*
+ * Openings, closings, local dates and pieces one call may handle (SQLSTATE
+ * 54000 beyond).
+ */
 #define MAX_BREAKPOINTS		1000000
 /* The engine's horizon: 10000-01-01 in microseconds since 2000-01-01. */
 #define END_OF_TIME			INT64CONST(252455616000000000)
@@ -167,7 +170,7 @@ work_spend(Work *w, int64 n)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("underpinning needs more than %d breakpoints", MAX_BREAKPOINTS),
-				 errdetail("The openings and closings of the calendars of the SLA and its chain, and the pieces of the chain's deadlines, inside the range of starts exceed the limit."),
+				 errdetail("The openings and closings of the calendars of the SLA and its chain, the local dates of its business-day targets, and the pieces of the chain's deadlines, inside the range of starts exceed the limit."),
 				 errhint("Split the range of starts into shorter ranges.")));
 }
 
