@@ -9,34 +9,44 @@
  * another: stage 1 starts at t, and each later stage starts when the
  * previous stage's deadline passes, d0 = t, di = deadline(Ti, d(i-1)). The
  * chain supports the SLA S at t iff dk <= deadline(S, t). The slack at t is
- * the business time on S's calendar from dk to deadline(S, t), signed:
- * G_S(t) + dur_S - G_S(dk), which is remaining(S, t, dk).
+ * the business time on S's calendar from dk to deadline(S, t), signed,
+ * which is remaining(S, t, dk): G_S(t) + dur_S - G_S(dk) for a duration
+ * SLA, G_S(deadline(S, t)) - G_S(dk) for one in business days.
  *
  * Exact over a whole range of starts, without sampling. On integer
- * microseconds, a deadline map x -> deadline(T, x) is piecewise "x + c"
- * (x in open time) or constant (x in closed time); its pieces change only
- * at the openings and closings of T's calendar, and right after an input
- * whose deadline falls on a closing instant (the next input's deadline
- * jumps to just after the next opening). The chain is composed forward as
- * a list of such pieces over the range of starts. The slack is then linear
- * on each piece, with slope -1, 0 or 1, once the pieces are also cut where
- * S opens or closes (for G_S(t)) and where dk crosses an opening or closing
- * of S (for G_S(dk)). Its minimum, the starts where it fails and the share
- * of S's business time those starts take are read off each piece exactly.
+ * microseconds, the deadline map x -> deadline(T, x) of a duration target
+ * is piecewise "x + c" (x in open time) or constant (x in closed time); its
+ * pieces change only at the openings and closings of T's calendar, and
+ * right after an input whose deadline falls on a closing instant (the next
+ * input's deadline jumps to just after the next opening). The map of a
+ * target of N business days is piecewise constant: the deadline depends on
+ * x only through the next opening o and o's local date (day 0), so it
+ * changes only at T's closings (o jumps), at the instants where the local
+ * date changes in T's zone (local midnights and offset changes), and, for
+ * N = 0, where day 0's own hours end inside a longer open run (then the
+ * run's end is due). Such a map need not be monotone: a date's span that
+ * runs past midnight can end after the next date's own hours do.
  *
- * The clock engine is used only to list the open runs of each calendar in
- * the window of instants a stage can touch; everything after works on
- * those runs, in O(log runs) per piece. The work is linear in the number
- * of openings and closings in the range times the length of the chain, and
- * bounded (MAX_BREAKPOINTS).
+ * The chain is composed forward as a list of such pieces over the range of
+ * starts. The slack is then linear on each piece, with slope -1, 0 or 1,
+ * once the pieces are also cut where S opens or closes (for G_S(t)), where
+ * dk crosses an opening or closing of S (for G_S(dk)) and, for an SLA in
+ * business days, where deadline(S, t) changes. Its minimum, the starts
+ * where it fails and the share of S's business time those starts take are
+ * read off each piece exactly. Starts for which the chain has no deadline
+ * are not supported; starts for which S has none (its calendar runs out)
+ * are, and a business-day S then has no slack either (remaining is NULL).
+ *
+ * The clock engine lists the open runs of each duration calendar in the
+ * window of instants a stage can touch, and gives a business-day target's
+ * deadline (as slm.deadline does) at each instant where it may change;
+ * everything after works on those lists, in O(log) per piece. The work is
+ * linear in the number of openings, closings and local dates in the range
+ * times the length of the chain, and bounded (MAX_BREAKPOINTS).
  *
  * The kind of a stage decides how its deadline map is evaluated and cut
  * into pieces (stage_prepare, stage_eval, stage_pieces); composition and
- * verdict do not depend on it. Only duration targets exist so far. A
- * business-day target ("the last closing of the N-th open local date after
- * the start's") would list its calendar's open dates over the window and
- * give constant pieces, cut at the local midnights and openings where the
- * start's day 0 changes.
+ * verdict do not depend on it.
  *
  *-------------------------------------------------------------------------
  */
