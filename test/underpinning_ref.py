@@ -90,8 +90,11 @@ HOURS = [
     "mon-fri 20:00-32:00; sat 00:00-04:00",
     "mon-fri 00:00-02:00, 09:00-17:00, 23:00-25:00",
 ]
+# Santiago, Beirut and Havana change their clocks at midnight: the local
+# date, a business-day target's day 0, jumps or repeats there
 ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
-         "Asia/Kolkata", "Pacific/Chatham", "America/Sao_Paulo"]
+         "Asia/Kolkata", "Pacific/Chatham", "America/Sao_Paulo",
+         "America/Santiago", "Asia/Beirut", "America/Havana"]
 DURATIONS = ["15 minutes", "1 hour", "2 hours 30 minutes", "4 hours", "8 hours",
              "16 hours", "1 day", "2 days", "3 hours 17 minutes 3.5 seconds", "45 seconds"]
 BUSINESS_DAYS = ["0 business days", "1 business day", "1 business day", "2 business days",
