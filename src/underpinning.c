@@ -1019,7 +1019,10 @@ verdict_never(Verdict *v, int64 s, int64 e, int64 weight)
 	verdict_fail(v, s, e, true, 0, s);
 }
 
-/* The starts [s, e) are supported whatever the chain does; S has weight of them. */
+/*
+ * Starts that are supported whatever the chain does (S has no deadline for
+ * them), weighing weight of S's business time.
+ */
 static void
 verdict_free(Verdict *v, int64 weight)
 {
