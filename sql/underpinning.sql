@@ -129,6 +129,95 @@ SELECT * FROM slm.underpinning('5 days',
 SELECT * FROM slm.underpinning('8h on (24x7; tz Europe/Berlin)',
     ARRAY['4h', '4h on (24x7; tz America/New_York)']::slm.target[], '[2026-10-24, 2026-11-03)');
 
+-- Business days. The SLA is 2 business days in Berlin (08:00-17:00); the
+-- service desk has 4 business hours on the same calendar, then a supplier
+-- in Kolkata 1 business day (09:00-18:00 IST, 04:30-13:30 in Berlin in
+-- November), closed on Monday 2026-11-09. By hand, Berlin time:
+-- - a ticket opened on a weekday before 09:30 leaves the desk before 13:30,
+--   while the supplier is open; its day 0 is today and it is due tomorrow
+--   at 13:30; the SLA is due the day after tomorrow at 17:00: 12h30 left;
+-- - from 09:30 to 17:00 the desk finishes after the supplier's 13:30 (or
+--   the next morning): the supplier's day 0 is the next weekday and it is
+--   due on the one after at 13:30, 3h30 before the SLA's 17:00;
+-- - on Thursday 5 from 09:30 (inclusive: the desk finishes at 13:30
+--   sharp, when the supplier has closed) to 17:00, the supplier's day 0 is
+--   Friday and, its Monday closed, it is due on Tuesday at 13:30; the SLA
+--   on Monday at 17:00: 5h30 late (Tuesday 08:00-13:30);
+-- - from Thursday 17:00 the SLA's day 0 is Friday (due Tuesday 17:00) and
+--   the supplier's Friday (due Tuesday 13:30): 3h30 left, also from
+--   Friday 08:00 to 09:30;
+-- - on Friday 6 from 09:30 to 17:00 the supplier's day 0 is Monday, closed,
+--   so Tuesday: due Wednesday 13:30, the SLA Tuesday 17:00: 5h30 late;
+-- - from Friday 17:00 the SLA is due Wednesday 17:00, the desk finishes on
+--   Monday at 12:00 and the supplier, from Tuesday, on Wednesday 13:30.
+-- Two gaps of 7h30 of the SLA's 90 business hours: fit 75/90; worst -5h30,
+-- first on Thursday at 09:30. Without the supplier's holiday it holds
+-- with 3h30 to spare, first on Monday 2 at 09:30.
+SET timezone = 'Europe/Berlin';
+SELECT * FROM slm.underpinning(
+    '2 business days on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+    ARRAY['4h on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+          '1 business day on (mon-fri 09:00-18:00; 2026-11-09 closed; tz Asia/Kolkata)']::slm.target[],
+    '[2026-11-02, 2026-11-16)');
+SELECT * FROM slm.underpinning_gaps(
+    '2 business days on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+    ARRAY['4h on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+          '1 business day on (mon-fri 09:00-18:00; 2026-11-09 closed; tz Asia/Kolkata)']::slm.target[],
+    '[2026-11-02, 2026-11-16)');
+SELECT * FROM slm.underpinning(
+    '2 business days on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+    ARRAY['4h on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+          '1 business day on (mon-fri 09:00-18:00; tz Asia/Kolkata)']::slm.target[],
+    '[2026-11-02, 2026-11-16)');
+-- the same starts from the definition
+SELECT s AS start, chain_end(c, s) AS chain_end, slm.deadline(sla, s) AS sla_deadline,
+       slm.remaining(sla, s, chain_end(c, s)) AS slack,
+       chain_end(c, s) <= slm.deadline(sla, s) AS supported
+FROM (SELECT '2 business days on (mon-fri 08:00-17:00; tz Europe/Berlin)'::slm.target AS sla,
+             ARRAY['4h on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+                   '1 business day on (mon-fri 09:00-18:00; 2026-11-09 closed; tz Asia/Kolkata)']::slm.target[] AS c) x,
+     unnest(ARRAY['2026-11-02 09:29:59.999999', '2026-11-02 09:30', '2026-11-05 09:29:59.999999',
+                  '2026-11-05 09:30', '2026-11-05 16:59:59.999999', '2026-11-05 17:00',
+                  '2026-11-06 09:29:59.999999', '2026-11-06 09:30', '2026-11-06 17:00']::timestamptz[]) s;
+-- the answer is the definition's at the worst start
+SELECT u.worst_slack = slm.remaining(x.sla, u.worst_start, chain_end(x.c, u.worst_start)) AS reproduced,
+       chain_end(x.c, u.worst_start) > slm.deadline(x.sla, u.worst_start) AS fails_there
+FROM (SELECT '2 business days on (mon-fri 08:00-17:00; tz Europe/Berlin)'::slm.target AS sla,
+             ARRAY['4h on (mon-fri 08:00-17:00; tz Europe/Berlin)',
+                   '1 business day on (mon-fri 09:00-18:00; 2026-11-09 closed; tz Asia/Kolkata)']::slm.target[] AS c) x,
+     slm.underpinning(x.sla, x.c, '[2026-11-02, 2026-11-16)') u;
+RESET timezone;
+SET timezone = 'UTC';
+
+-- A business-day SLA whose calendar runs out never falls due: from the
+-- start whose day 0 is its last open date (after Tuesday's 17:00), every
+-- start is supported, with no slack to show. Before, the chain's hour ends
+-- by 18:00 and the SLA's next open date is 8h away: worst 8h, first at
+-- 16:00 (the chain ends at Monday's closing).
+SELECT * FROM slm.underpinning('1 business day on (2026-11-02..2026-11-04 09:00-17:00)',
+    ARRAY['1h']::slm.target[], '[2026-11-02, 2026-11-06)');
+SELECT * FROM slm.underpinning('1 business day on (2026-11-02..2026-11-04 09:00-17:00)',
+    ARRAY['1h']::slm.target[], '[2026-11-03 17:00, 2026-11-06)');
+-- a business-day stage whose calendar runs out never ends: from Tuesday's
+-- closing on, the chain fails with no slack (NULL)
+SELECT * FROM slm.underpinning('5 days',
+    ARRAY['1 business day on (2026-11-02..2026-11-04 09:00-17:00)']::slm.target[], '[2026-11-02, 2026-11-06)');
+SELECT * FROM slm.underpinning_gaps('5 days',
+    ARRAY['1 business day on (2026-11-02..2026-11-04 09:00-17:00)']::slm.target[], '[2026-11-02, 2026-11-06)');
+
+-- 0 business days on night shifts (22:00-06:00): a start in Tuesday's
+-- shift before midnight has Tuesday as day 0 and is due when that shift
+-- ends, Wednesday 06:00; from midnight its day 0 is Wednesday, whose own
+-- shift ends on Thursday at 06:00. Against 12h on 24x7: 4h to spare at
+-- 22:00, 2h just before midnight, then 18h late at midnight (the worst),
+-- less and less until 02:00: fit 0.5.
+SELECT * FROM slm.underpinning('12h on (24x7)',
+    ARRAY['0 business days on (mon-fri 22:00-06:00)']::slm.target[], '[2026-11-03 22:00, 2026-11-04 02:00)');
+SELECT * FROM slm.underpinning_gaps('12h on (24x7)',
+    ARRAY['0 business days on (mon-fri 22:00-06:00)']::slm.target[], '[2026-11-03 22:00, 2026-11-04 02:00)');
+SELECT s AS start, slm.deadline('0 business days on (mon-fri 22:00-06:00)', s) AS due
+FROM unnest(ARRAY['2026-11-03 23:59:59.999999', '2026-11-04 00:00']::timestamptz[]) s;
+
 -- NULL arguments give NULL (no rows)
 SELECT * FROM slm.underpinning(NULL, '{}', '[2026-11-02, 2026-11-09)');
 SELECT count(*) FROM slm.underpinning_gaps('8h', NULL, '[2026-11-02, 2026-11-09)');
@@ -148,3 +237,7 @@ SELECT * FROM slm.underpinning('8h',
                                       to_char(m * interval '10 minutes' + interval '5 minutes', 'HH24:MI')), ', ')
             FROM generate_series(0, 141) m) || ')')::slm.target],
     '[2026-01-01, 2032-01-01)');
+-- a business-day target lists the local dates its inputs fall on: three
+-- thousand years of them are too many
+SELECT * FROM slm.underpinning('8h',
+    ARRAY['1 business day on (24x7)']::slm.target[], '[2026-01-01, 5000-01-01)');

@@ -9,34 +9,44 @@
  * another: stage 1 starts at t, and each later stage starts when the
  * previous stage's deadline passes, d0 = t, di = deadline(Ti, d(i-1)). The
  * chain supports the SLA S at t iff dk <= deadline(S, t). The slack at t is
- * the business time on S's calendar from dk to deadline(S, t), signed:
- * G_S(t) + dur_S - G_S(dk), which is remaining(S, t, dk).
+ * the business time on S's calendar from dk to deadline(S, t), signed,
+ * which is remaining(S, t, dk): G_S(t) + dur_S - G_S(dk) for a duration
+ * SLA, G_S(deadline(S, t)) - G_S(dk) for one in business days.
  *
  * Exact over a whole range of starts, without sampling. On integer
- * microseconds, a deadline map x -> deadline(T, x) is piecewise "x + c"
- * (x in open time) or constant (x in closed time); its pieces change only
- * at the openings and closings of T's calendar, and right after an input
- * whose deadline falls on a closing instant (the next input's deadline
- * jumps to just after the next opening). The chain is composed forward as
- * a list of such pieces over the range of starts. The slack is then linear
- * on each piece, with slope -1, 0 or 1, once the pieces are also cut where
- * S opens or closes (for G_S(t)) and where dk crosses an opening or closing
- * of S (for G_S(dk)). Its minimum, the starts where it fails and the share
- * of S's business time those starts take are read off each piece exactly.
+ * microseconds, the deadline map x -> deadline(T, x) of a duration target
+ * is piecewise "x + c" (x in open time) or constant (x in closed time); its
+ * pieces change only at the openings and closings of T's calendar, and
+ * right after an input whose deadline falls on a closing instant (the next
+ * input's deadline jumps to just after the next opening). The map of a
+ * target of N business days is piecewise constant: the deadline depends on
+ * x only through the next opening o and o's local date (day 0), so it
+ * changes only at T's closings (o jumps), at the instants where the local
+ * date changes in T's zone (local midnights and offset changes), and, for
+ * N = 0, where day 0's own hours end inside a longer open run (then the
+ * run's end is due). Such a map need not be monotone: a date's span that
+ * runs past midnight can end after the next date's own hours do.
  *
- * The clock engine is used only to list the open runs of each calendar in
- * the window of instants a stage can touch; everything after works on
- * those runs, in O(log runs) per piece. The work is linear in the number
- * of openings and closings in the range times the length of the chain, and
- * bounded (MAX_BREAKPOINTS).
+ * The chain is composed forward as a list of such pieces over the range of
+ * starts. The slack is then linear on each piece, with slope -1, 0 or 1,
+ * once the pieces are also cut where S opens or closes (for G_S(t)), where
+ * dk crosses an opening or closing of S (for G_S(dk)) and, for an SLA in
+ * business days, where deadline(S, t) changes. Its minimum, the starts
+ * where it fails and the share of S's business time those starts take are
+ * read off each piece exactly. Starts for which the chain has no deadline
+ * are not supported; starts for which S has none (its calendar runs out)
+ * are, and a business-day S then has no slack either (remaining is NULL).
+ *
+ * The clock engine lists the open runs of each duration calendar in the
+ * window of instants a stage can touch, and gives a business-day target's
+ * deadline (as slm.deadline does) at each instant where it may change;
+ * everything after works on those lists, in O(log) per piece. The work is
+ * linear in the number of openings, closings and local dates in the range
+ * times the length of the chain, and bounded (MAX_BREAKPOINTS).
  *
  * The kind of a stage decides how its deadline map is evaluated and cut
  * into pieces (stage_prepare, stage_eval, stage_pieces); composition and
- * verdict do not depend on it. Only duration targets exist so far. A
- * business-day target ("the last closing of the N-th open local date after
- * the start's") would list its calendar's open dates over the window and
- * give constant pieces, cut at the local midnights and openings where the
- * start's day 0 changes.
+ * verdict do not depend on it.
  *
  *-------------------------------------------------------------------------
  */
@@ -57,12 +67,17 @@
 #include "slm.h"
 #include "target.h"
 
-/* Openings, closings and pieces one call may handle (SQLSTATE 54000 beyond). */
+/*
+ * Openings, closings, local dates and pieces one call may handle (SQLSTATE
+ * 54000 beyond).
+ */
 #define MAX_BREAKPOINTS		1000000
 /* The engine's horizon: 10000-01-01 in microseconds since 2000-01-01. */
 #define END_OF_TIME			INT64CONST(252455616000000000)
 /* Run lengths remembered as guesses when listing a calendar's runs. */
 #define RUN_GUESSES			8
+/* Unix epoch seconds of the PostgreSQL epoch. */
+#define PG_UNIX_OFFSET		INT64CONST(946684800)
 
 /* The open runs of one calendar inside a window [lo, hi). */
 typedef struct Runs
@@ -94,7 +109,8 @@ typedef struct Pieces
 
 typedef enum StageKind
 {
-	STAGE_DURATION				/* a business-time duration on a calendar */
+	STAGE_DURATION,				/* a business-time duration on a calendar */
+	STAGE_BUSINESS_DAYS			/* the close of the N-th business date */
 } StageKind;
 
 /* One target of the chain, prepared for the window of inputs it gets. */
@@ -103,7 +119,17 @@ typedef struct Stage
 	StageKind	kind;
 	SlmTarget  *target;
 	int64		dur;
-	Runs		runs;
+	Runs		runs;			/* duration: the calendar's open runs */
+
+	/*
+	 * Business days: the deadline is val[i] for the inputs [at[i], at[i +
+	 * 1]) (the last up to the window's end); fval[i] is the calendar's F
+	 * there.
+	 */
+	int			nat;
+	int64	   *at;
+	int64	   *val;
+	int64	   *fval;
 } Stage;
 
 /* A maximal range of starts that the chain does not support. */
@@ -154,7 +180,7 @@ work_spend(Work *w, int64 n)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("underpinning needs more than %d breakpoints", MAX_BREAKPOINTS),
-				 errdetail("The openings and closings of the calendars of the SLA and its chain, and the pieces of the chain's deadlines, inside the range of starts exceed the limit."),
+				 errdetail("The openings and closings of the calendars of the SLA and its chain, the local dates of its business-day targets, and the pieces of the chain's deadlines, inside the range of starts exceed the limit."),
 				 errhint("Split the range of starts into shorter ranges.")));
 }
 
@@ -425,17 +451,6 @@ pieces_hi(const Pieces *p, int j, int64 limit)
 	return Min(j + 1 < p->n ? p->lo[j + 1] : p->end, limit);
 }
 
-/* The map's value at t (t inside the pieces). */
-static int64
-pieces_value(const Pieces *p, int64 t)
-{
-	int			j = count_le(p->lo, p->n, t) - 1;
-
-	if (j < 0)
-		elog(ERROR, "start outside the pieces of a deadline map");
-	return p->val[j] + (p->slope[j] ? t - p->lo[j] : 0);
-}
-
 /* The first t in [lo[0], limit) whose value is above x; limit when none. */
 static int64
 pieces_first_above(const Pieces *p, int64 limit, int64 x)
@@ -450,6 +465,23 @@ pieces_first_above(const Pieces *p, int64 limit, int64 x)
 			return p->lo[j] + (x - p->val[j]) + 1;
 	}
 	return limit;
+}
+
+/* The least and the greatest value of p over the starts [lo[0], vend). */
+static void
+pieces_bounds(const Pieces *p, int64 vend, int64 *min, int64 *max)
+{
+	*min = PG_INT64_MAX;
+	*max = PG_INT64_MIN;
+	for (int j = 0; j < p->n && p->lo[j] < vend; j++)
+	{
+		int64		last = p->val[j];
+
+		if (p->slope[j])
+			last += pieces_hi(p, j, vend) - 1 - p->lo[j];
+		*min = Min(*min, p->val[j]);
+		*max = Max(*max, last);
+	}
 }
 
 /* Collect cut points; the caller sorts them. */
@@ -504,37 +536,207 @@ cut_at_runs(Work *w, const Runs *r, int64 x0, int64 x1, int64 shift)
 static StageKind
 target_kind(SlmTarget *t, int stage)
 {
-	if (t->flags != 0)
-	{
-		if (stage > 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("underpinning supports duration targets only"),
-					 errdetail("Stage %d of the chain is not a business-time duration.", stage)));
+	if (t->flags == 0)
+		return STAGE_DURATION;
+	if (t->flags == SLM_TARGET_BUSINESS_DAYS)
+		return STAGE_BUSINESS_DAYS;
+	if (stage > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("underpinning supports duration targets only"),
-				 errdetail("The SLA is not a business-time duration.")));
+				 errmsg("underpinning does not support this kind of target"),
+				 errdetail("Stage %d of the chain is neither a business-time duration nor a number of business days (flags %d).",
+						   stage, (int) t->flags)));
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("underpinning does not support this kind of target"),
+			 errdetail("The SLA is neither a business-time duration nor a number of business days (flags %d).",
+					   (int) t->flags)));
+	return STAGE_DURATION;		/* keep compiler quiet */
+}
+
+/* floor(x / d), for d > 0. */
+static inline int64
+floor_div(int64 x, int64 d)
+{
+	int64		q = x / d;
+
+	if (x % d != 0 && x < 0)
+		q--;
+	return q;
+}
+
+/* Does a clock on the business-day target t started at x have a deadline? */
+static bool
+bd_has_deadline(SlmClock *clk, SlmTarget *t, int64 x)
+{
+	TimestampTz close;
+
+	return slm_clock_business_day_close(clk, x, (int32) t->duration, &close);
+}
+
+/*
+ * The first input in [x0, x1] whose business-day clock has no deadline;
+ * x1 + 1 when each has one. Those without one are the inputs from some
+ * instant on: after them the calendar never opens, or the N-th business
+ * date lies past the last date with open time or the year 9999.
+ */
+static int64
+bd_first_without(SlmClock *clk, SlmTarget *t, int64 x0, int64 x1)
+{
+	int64		lo = x0,
+				hi = x1;
+
+	if (bd_has_deadline(clk, t, x1))
+		return x1 + 1;
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (bd_has_deadline(clk, t, mid))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return STAGE_DURATION;
+	return lo;
+}
+
+/*
+ * Cut wherever the local date in zone may change in (x0, x1]: at each
+ * local midnight of every stretch of one UTC offset, and where the offset
+ * changes. The transitions are read as the clock engine reads them.
+ */
+static void
+cut_at_midnights(Work *w, const char *zone, int64 x0, int64 x1)
+{
+	pg_tz	   *tz = pg_tzset(zone);
+	int64		s = x0;
+	pg_time_t	cur;
+
+	if (tz == NULL)
+		elog(ERROR, "time zone \"%s\" of a compiled calendar not found", zone);
+	cur = (pg_time_t) (floor_div(x0, SLM_SEC) + PG_UNIX_OFFSET);
+	for (;;)
+	{
+		long int	before_gmtoff,
+					after_gmtoff;
+		int			before_isdst,
+					after_isdst;
+		pg_time_t	boundary;
+		int			r;
+		int64		e = x1 + 1;
+		int64		off;
+
+		CHECK_FOR_INTERRUPTS();
+		r = pg_next_dst_boundary(&cur, &before_gmtoff, &before_isdst, &boundary,
+								 &after_gmtoff, &after_isdst, tz);
+		if (r < 0)
+			elog(ERROR, "could not read the transitions of time zone \"%s\"", zone);
+		off = (int64) before_gmtoff * SLM_SEC;
+		if (r > 0 && (int64) boundary - PG_UNIX_OFFSET <= floor_div(x1, SLM_SEC))
+			e = ((int64) boundary - PG_UNIX_OFFSET) * SLM_SEC;
+		for (int64 m = floor_div(s + off, SLM_DAY) + 1; m * SLM_DAY - off < e; m++)
+		{
+			cut_add(w, m * SLM_DAY - off);
+			work_spend(w, 1);
+		}
+		if (e > x1)
+			break;
+		cut_add(w, e);
+		work_spend(w, 1);
+		s = e;
+		cur = boundary;
+	}
+}
+
+/*
+ * Cut where the service hours of a local date end in (x0, x1]: for N = 0,
+ * an input in an open run that goes on past its own date's hours is due at
+ * the end of that run instead.
+ */
+static void
+cut_at_day_ends(Work *w, SlmClock *clk, int64 x0, int64 x1)
+{
+	/* a date's hours end by 48:00 local; offsets are below a day */
+	int64		d0 = floor_div(x0, SLM_DAY) - 3;
+	int64		d1 = floor_div(x1, SLM_DAY) + 2;
+
+	for (int64 d = d0; d <= d1; d++)
+	{
+		TimestampTz e;
+
+		CHECK_FOR_INTERRUPTS();
+		if (slm_clock_day_end(clk, (int32) d, &e) && e > x0 && e <= x1)
+			cut_add(w, e);
+		work_spend(w, 1);
+	}
+}
+
+/*
+ * Prepare a business-day stage for the inputs [x0, x1] (each with a
+ * deadline). Its deadline depends on the input only through the next
+ * opening o and o's local date (day 0), so it stays constant except where
+ * the calendar closes (o jumps to the next opening), where the local date
+ * changes while the calendar is open, and, for N = 0, where day 0's hours
+ * end inside a longer open run. List the deadline at x0 and at each of
+ * those instants, keeping only the changes.
+ */
+static void
+bd_prepare(Work *w, Stage *st, SlmClock *clk, int64 x0, int64 x1)
+{
+	SlmCalendar *cal = SLM_TARGET_CAL(st->target);
+	Runs		r;
+
+	w->ncuts = 0;
+	runs_build(w, clk, x0, x1 + 1, &r);
+	for (int j = 0; j < r.n; j++)
+		if (r.c[j] > x0 && r.c[j] <= x1)
+			cut_add(w, r.c[j]);
+	runs_free(&r);
+	cut_at_midnights(w, SLM_CAL_TZ(cal), x0, x1);
+	if (st->target->duration == 0)
+		cut_at_day_ends(w, clk, x0, x1);
+	cuts_sort(w);
+
+	st->nat = 0;
+	st->at = palloc((w->ncuts + 1) * sizeof(int64));
+	st->val = palloc((w->ncuts + 1) * sizeof(int64));
+	st->fval = palloc((w->ncuts + 1) * sizeof(int64));
+	for (int i = -1; i < w->ncuts; i++)
+	{
+		int64		x = i < 0 ? x0 : w->cuts[i];
+		bool		found;
+		int64		y;
+
+		CHECK_FOR_INTERRUPTS();
+		y = slm_target_deadline(clk, st->target, x, NULL, NULL, &found);
+		if (!found)
+			elog(ERROR, "business-day deadline missing inside its window");
+		if (st->nat > 0 && st->val[st->nat - 1] == y)
+			continue;
+		st->at[st->nat] = x;
+		st->val[st->nat] = y;
+		st->fval[st->nat] = slm_clock_F(clk, y);
+		st->nat++;
+	}
 }
 
 /*
  * Prepare a stage for the inputs that the pieces p give to the starts in
- * [lo[0], *vend): list the runs of its calendar over the window those
- * inputs and their deadlines touch. Starts whose input has no deadline
- * (a calendar of dated hours only, whose open time runs out) are cut off:
- * *vend moves down to the first of them, and to lo[0] when none has one.
+ * [lo[0], *vend): list what it needs over the window those inputs and
+ * their deadlines touch. Starts whose input has no deadline (a calendar of
+ * dated hours only, whose open time runs out) are cut off: *vend moves
+ * down to the first of them, and to lo[0] when none has one.
  */
 static void
 stage_prepare(Work *w, Stage *st, const Pieces *p, int64 *vend)
 {
 	SlmCalendar *cal = SLM_TARGET_CAL(st->target);
 	SlmClock   *clk = slm_clock_get_flinfo(w->flinfo, cal);
-	int64		x0 = p->val[0];
-	int64		xl = pieces_value(p, *vend - 1);
-	int64		y1;
+	int64		x0,
+				xl,
+				y1;
 
+	pieces_bounds(p, *vend, &x0, &xl);
 	switch (st->kind)
 	{
 		case STAGE_DURATION:
@@ -563,13 +765,38 @@ stage_prepare(Work *w, Stage *st, const Pieces *p, int64 *vend)
 					int64		xe = slm_clock_add(clk, tend, -st->dur);
 
 					*vend = pieces_first_above(p, *vend, xe);
-					xl = pieces_value(p, *vend - 1);
+					pieces_bounds(p, *vend, &x0, &xl);
 				}
 			}
 			y1 = slm_clock_add(clk, xl, st->dur);
 			runs_build(w, clk, x0, y1 + 2, &st->runs);
 			break;
+		case STAGE_BUSINESS_DAYS:
+			{
+				int64		xe = bd_first_without(clk, st->target, x0, xl);
+
+				if (xe <= xl)
+				{
+					*vend = pieces_first_above(p, *vend, xe - 1);
+					if (*vend == p->lo[0])
+						return;
+					pieces_bounds(p, *vend, &x0, &xl);
+				}
+				bd_prepare(w, st, clk, x0, xl);
+				break;
+			}
 	}
+}
+
+/* The business-day stage's entry for input x: the last at[i] <= x. */
+static inline int
+bd_index(const Stage *st, int64 x)
+{
+	int			i = count_le(st->at, st->nat, x) - 1;
+
+	if (i < 0)
+		elog(ERROR, "input outside the window of a business-day stage");
+	return i;
 }
 
 /* The stage's deadline for input x (prepared inputs only). */
@@ -580,6 +807,8 @@ stage_eval(const Stage *st, int64 x)
 	{
 		case STAGE_DURATION:
 			return runs_inv_fwd(&st->runs, runs_G(&st->runs, x) + st->dur);
+		case STAGE_BUSINESS_DAYS:
+			return st->val[bd_index(st, x)];
 	}
 	elog(ERROR, "unknown kind of stage %d", (int) st->kind);
 	return 0;					/* keep compiler quiet */
@@ -624,6 +853,16 @@ stage_pieces(Work *w, const Stage *st, int64 x0, int64 x1, int64 shift, Pieces *
 								  stage_eval(st, w->cuts[i]));
 				return;
 			}
+		case STAGE_BUSINESS_DAYS:
+			{
+				/* constant between the instants listed */
+				int			i = bd_index(st, x0);
+
+				pieces_append(w, q, x0 + shift, 0, st->val[i]);
+				for (i++; i < st->nat && st->at[i] < x1; i++)
+					pieces_append(w, q, st->at[i] + shift, 0, st->val[i]);
+				return;
+			}
 	}
 	elog(ERROR, "unknown kind of stage %d", (int) st->kind);
 }
@@ -636,6 +875,11 @@ stage_free(Stage *st)
 	{
 		case STAGE_DURATION:
 			runs_free(&st->runs);
+			break;
+		case STAGE_BUSINESS_DAYS:
+			pfree(st->at);
+			pfree(st->val);
+			pfree(st->fval);
 			break;
 	}
 }
@@ -776,60 +1020,118 @@ verdict_never(Verdict *v, int64 s, int64 e, int64 weight)
 }
 
 /*
+ * Starts that are supported whatever the chain does (S has no deadline for
+ * them), weighing weight of S's business time.
+ */
+static void
+verdict_free(Verdict *v, int64 weight)
+{
+	v->total += weight;
+	v->supported += weight;
+}
+
+/*
  * Judge every start in [a, b) against the SLA sla, given the chain's
  * deadline map p over [a, vend) (no chain deadline from vend on).
+ *
+ * For a duration SLA, the slack at t is G_S(t) + dur_S - G_S(dk). For a
+ * business-day SLA it is G_S(DS(t)) - G_S(dk), DS(t) being S's deadline,
+ * constant between the instants its stage lists; those cut the pieces
+ * too. Starts from which S has no deadline (its calendar runs out) are
+ * supported and have no slack.
  */
 static void
 verdict_scan(Work *w, const Pieces *p, int64 a, int64 vend, int64 b,
 			 SlmTarget *sla, Verdict *v)
 {
 	SlmClock   *clk = slm_clock_get_flinfo(w->flinfo, SLM_TARGET_CAL(sla));
+	bool		bd = target_kind(sla, 0) == STAGE_BUSINESS_DAYS;
 	int64		ds = sla->duration;
 	int64		hi = b;
+	int64		send = vend;	/* S has a deadline for the starts below */
+	int64		f0;
+	Stage		ss;
 	Runs		rs;
 
+	memset(&ss, 0, sizeof(ss));
 	if (vend > a)
-		hi = Max(hi, pieces_value(p, vend - 1) + 2);
+	{
+		int64		dmin,
+					dmax;
+
+		pieces_bounds(p, vend, &dmin, &dmax);
+		hi = Max(hi, dmax + 2);
+		if (bd)
+		{
+			ss.kind = STAGE_BUSINESS_DAYS;
+			ss.target = sla;
+			send = bd_first_without(clk, sla, a, vend - 1);
+			if (send > a)
+				bd_prepare(w, &ss, clk, a, send - 1);
+		}
+	}
 	runs_build(w, clk, a - 1, hi, &rs);
+	f0 = slm_clock_F(clk, rs.lo);
 
 	for (int j = 0; j < p->n && p->lo[j] < vend; j++)
 	{
 		int64		lo = p->lo[j];
 		int64		phi = pieces_hi(p, j, vend);
+		int64		mid = bd ? Max(lo, Min(phi, send)) : phi;
 		int64		val = p->val[j];
 		bool		sd = p->slope[j] != 0;
 
 		CHECK_FOR_INTERRUPTS();
-
-		/*
-		 * Cut where S opens or closes (G_S(t) changes slope) and, when dk
-		 * moves with t, where dk or dk - 1 meets an opening or closing of S
-		 * (G_S(dk) changes slope; whether S was open just before dk
-		 * changes).
-		 */
-		w->ncuts = 0;
-		cut_at_runs(w, &rs, lo, phi, 0);
-		if (sd)
+		if (mid > lo)
 		{
-			cut_at_runs(w, &rs, val, val + (phi - lo), lo - val);
-			cut_at_runs(w, &rs, val - 1, val + (phi - lo) - 1, lo - val + 1);
-		}
-		cuts_sort(w);
-		for (int i = -1; i < w->ncuts; i++)
-		{
-			int64		s = i < 0 ? lo : w->cuts[i];
-			int64		e = i + 1 < w->ncuts ? w->cuts[i + 1] : phi;
-			int64		d = val + (sd ? s - lo : 0);
-			bool		open = runs_open(&rs, s);
-			int			m = (open ? 1 : 0) - ((sd && runs_open(&rs, d)) ? 1 : 0);
+			/*
+			 * Cut where S opens or closes (G_S(t) changes slope), where S's
+			 * business-day deadline changes and, when dk moves with t,
+			 * where dk or dk - 1 meets an opening or closing of S (G_S(dk)
+			 * changes slope; whether S was open just before dk changes).
+			 */
+			w->ncuts = 0;
+			cut_at_runs(w, &rs, lo, mid, 0);
+			if (sd)
+			{
+				cut_at_runs(w, &rs, val, val + (mid - lo), lo - val);
+				cut_at_runs(w, &rs, val - 1, val + (mid - lo) - 1, lo - val + 1);
+			}
+			if (bd)
+				for (int i = bd_index(&ss, lo) + 1; i < ss.nat && ss.at[i] < mid; i++)
+					cut_add(w, ss.at[i]);
+			cuts_sort(w);
+			for (int i = -1; i < w->ncuts; i++)
+			{
+				int64		s = i < 0 ? lo : w->cuts[i];
+				int64		e = i + 1 < w->ncuts ? w->cuts[i + 1] : mid;
+				int64		d = val + (sd ? s - lo : 0);
+				bool		open = runs_open(&rs, s);
+				bool		dopen = sd && runs_open(&rs, d);
+				int64		s0;
+				int			m;
 
-			verdict_piece(v, s, e, runs_G(&rs, s) + ds - runs_G(&rs, d), m, open,
-						  runs_open(&rs, d - 1));
+				if (bd)
+				{
+					s0 = (ss.fval[bd_index(&ss, s)] - f0) - runs_G(&rs, d);
+					m = dopen ? -1 : 0;
+				}
+				else
+				{
+					s0 = runs_G(&rs, s) + ds - runs_G(&rs, d);
+					m = (open ? 1 : 0) - (dopen ? 1 : 0);
+				}
+				verdict_piece(v, s, e, s0, m, open, runs_open(&rs, d - 1));
+			}
 		}
+		if (mid < phi)
+			verdict_free(v, runs_G(&rs, phi) - runs_G(&rs, mid));
 	}
 	if (vend < b)
 		verdict_never(v, vend, b, runs_G(&rs, b) - runs_G(&rs, vend));
 	runs_free(&rs);
+	if (bd && send > a)
+		stage_free(&ss);
 }
 
 /* ---------- arguments and the SQL functions ---------- */
@@ -974,11 +1276,15 @@ slm_underpinning(PG_FUNCTION_ARGS)
 	MemoryContextDelete(cxt);
 
 	values[0] = BoolGetDatum(!v.any_fail);
-	if (v.never)
+	if (v.never || !v.have_worst)
 		nulls[1] = true;
 	else
 		values[1] = IntervalPGetDatum(slm_us_to_interval(v.worst));
-	values[2] = TimestampTzGetDatum(v.worst_at);
+	/* no start has a slack when S never runs out over the range */
+	if (!v.never && !v.have_worst)
+		nulls[2] = true;
+	else
+		values[2] = TimestampTzGetDatum(v.worst_at);
 	if (v.total == 0)
 		nulls[3] = true;
 	else

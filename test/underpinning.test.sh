@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # slm.underpinning and slm.underpinning_gaps against a brute-force
 # evaluation of the chain with slm.deadline on a grid of starts, for random
-# chains (seeded) over calendars with weekends, holidays, overnight spans,
-# 24x7 and dated hours only, in zones with and without daylight saving
-# time. See test/underpinning_ref.py for what is compared.
+# chains (seeded) of duration and business-day targets, against duration
+# and business-day SLAs, over calendars with weekends, holidays, overnight
+# spans, 24x7 and dated hours only, in zones with and without daylight
+# saving time. See test/underpinning_ref.py for what is compared.
 # Needs a running server (PGHOST/PGPORT/PGUSER) with slm installed.
 #
 #   bash test/underpinning.test.sh [cases] [seed]
