@@ -41,6 +41,21 @@
 	"of the second open day after the start."
 
 /*
+ * The hint for a malformed business-day duration, after = the text after
+ * the word "business": business hours are what a duration already is.
+ */
+static const char *
+business_days_hint(const char *after)
+{
+	while (slm_scan_isspace(*after))
+		after++;
+	if (pg_strncasecmp(after, "hour", 4) == 0 || pg_strncasecmp(after, "minute", 6) == 0)
+		return "A duration is business time already: write \"4 hours\", not \"4 business hours\".";
+	return "Write \"N business days\" with N a whole number (\"1 business day\" for the next business day), "
+		"alone: business days combine with no other unit.";
+}
+
+/*
  * Read "N business day(s)" (the whole duration text str). Returns 1 and
  * sets *n when str is one, 0 when str does not speak of business days, and
  * -1 after a soft error: business days combine with no other unit.
@@ -105,7 +120,7 @@ parse_business_days(SlmScan *ps, const char *str, int64 *n)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
 			 errdetail("\"%s\" is not a number of business days.", str),
-			 errhint("Write \"N business days\" with N a whole number, alone: business days combine with no other unit.")));
+			 errhint("%s", business_days_hint(word + 8))));
 	return -1;
 }
 

@@ -27,7 +27,7 @@ CREATE TYPE slm.target (
     STORAGE = extended
 );
 COMMENT ON TYPE slm.target IS
-    'An SLA target: a business-time duration on a calendar, with a compliance goal and a warning threshold';
+    'An SLA target: a business-time duration or a number of business days on a calendar, with a compliance goal and a warning threshold';
 
 CREATE FUNCTION slm.target_eq(slm.target, slm.target) RETURNS boolean
     AS 'MODULE_PATHNAME', 'slm_target_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

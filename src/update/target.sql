@@ -67,6 +67,8 @@ COMMENT ON OPERATOR CLASS slm.target_hash_ops USING hash IS
     'Hash joins, hash aggregation and hash indexes on targets';
 
 -- Targets in business days ("2 business days on (...)").
+COMMENT ON TYPE slm.target IS
+    'An SLA target: a business-time duration or a number of business days on a calendar, with a compliance goal and a warning threshold';
 CREATE FUNCTION slm.target_business_days(target slm.target) RETURNS integer
     AS 'MODULE_PATHNAME', 'slm_target_business_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_business_days(slm.target) IS 'N of a target of N business days; NULL for a duration target';
