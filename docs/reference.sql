@@ -22,9 +22,12 @@ objs AS (
     FROM members m
     CROSS JOIN LATERAL pg_catalog.pg_identify_object(m.classid, m.objid, 0) i
     LEFT JOIN slm_reference_added a ON a.identity = i.type || ' ' || i.identity
+    -- array types, and the row types of tables (members from PostgreSQL 17
+    -- on), are not types to document
     WHERE NOT (m.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
                AND EXISTS (SELECT 1 FROM pg_catalog.pg_type t
-                           WHERE t.oid = m.objid AND t.typcategory = 'A'))
+                           WHERE t.oid = m.objid
+                             AND (t.typcategory = 'A' OR t.typrelid <> 0)))
 ),
 fns AS (
     SELECT o.*, p.proname, p.prokind,
