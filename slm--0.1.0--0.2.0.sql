@@ -154,6 +154,8 @@ COMMENT ON OPERATOR CLASS slm.target_hash_ops USING hash IS
     'Hash joins, hash aggregation and hash indexes on targets';
 
 -- Targets in business days ("2 business days on (...)").
+COMMENT ON TYPE slm.target IS
+    'An SLA target: a business-time duration or a number of business days on a calendar, with a compliance goal and a warning threshold';
 CREATE FUNCTION slm.target_business_days(target slm.target) RETURNS integer
     AS 'MODULE_PATHNAME', 'slm_target_business_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_business_days(slm.target) IS 'N of a target of N business days; NULL for a duration target';
@@ -1007,6 +1009,94 @@ COMMENT ON COLUMN slm.underpinning_links.kind IS
     'The kind of the linked commitment''s agreement: OLA or UC, checked by the foreign key';
 COMMENT ON COLUMN slm.underpinning_links.sla_kind IS
     'Generated: SLA, so that the foreign key admits only an SLA commitment as the head';
+
+-- Fills in the columns that copy another row when they are left out (a
+-- commitment's kind, a link's metric and kind), and says in words which
+-- rule a row breaks before the foreign keys refuse it with their names.
+-- The foreign keys stay the rule; this only makes writing and reading
+-- errors easier.
+CREATE FUNCTION slm.catalogue_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    party_internal boolean;
+    link_metric text;
+    link_kind text;
+    head_metric text;
+    head_kind text;
+BEGIN
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'agreements' THEN
+        SELECT p.internal INTO party_internal FROM slm.parties p
+        WHERE p.name OPERATOR(pg_catalog.=) NEW.provider;
+        IF FOUND AND NEW.kind OPERATOR(pg_catalog.=) 'UC' AND party_internal THEN
+            RAISE foreign_key_violation USING
+                MESSAGE = pg_catalog.format('the provider of UC %L must be an outside party', NEW.name),
+                DETAIL = pg_catalog.format('%L is internal in slm.parties. A UC is with a supplier; work an internal group agrees to do is an OLA.', NEW.provider);
+        ELSIF FOUND AND NEW.kind OPERATOR(pg_catalog.=) ANY (ARRAY['SLA', 'OLA']) AND NOT party_internal THEN
+            RAISE foreign_key_violation USING
+                MESSAGE = pg_catalog.format('the provider of %s %L must be an internal party', NEW.kind, NEW.name),
+                DETAIL = pg_catalog.format('%L is outside the organisation in slm.parties. An agreement with a supplier is a UC.', NEW.provider);
+        END IF;
+        IF NEW.kind OPERATOR(pg_catalog.=) ANY (ARRAY['OLA', 'UC']) THEN
+            SELECT p.internal INTO party_internal FROM slm.parties p
+            WHERE p.name OPERATOR(pg_catalog.=) NEW.customer;
+            IF FOUND AND NOT party_internal THEN
+                RAISE foreign_key_violation USING
+                    MESSAGE = pg_catalog.format('the customer of %s %L must be an internal party', NEW.kind, NEW.name),
+                    DETAIL = pg_catalog.format('%L is outside the organisation in slm.parties. An OLA or UC supports the IT organisation; an agreement with a customer is an SLA.', NEW.customer);
+            END IF;
+        END IF;
+    ELSIF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'commitments' THEN
+        IF NEW.kind IS NULL OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE'
+                AND NEW.agreement IS DISTINCT FROM OLD.agreement
+                AND NEW.kind IS NOT DISTINCT FROM OLD.kind) THEN
+            NEW.kind := (SELECT a.kind FROM slm.agreements a
+                         WHERE a.name OPERATOR(pg_catalog.=) NEW.agreement);
+        END IF;
+    ELSE
+        SELECT c.metric, c.kind INTO link_metric, link_kind FROM slm.commitments c
+        WHERE c.id OPERATOR(pg_catalog.=) NEW.commitment;
+        IF FOUND AND (TG_OP OPERATOR(pg_catalog.=) 'INSERT'
+                OR NEW.commitment IS DISTINCT FROM OLD.commitment) THEN
+            IF NEW.metric IS NULL OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE'
+                    AND NEW.metric IS NOT DISTINCT FROM OLD.metric) THEN
+                NEW.metric := link_metric;
+            END IF;
+            IF NEW.kind IS NULL OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE'
+                    AND NEW.kind IS NOT DISTINCT FROM OLD.kind) THEN
+                NEW.kind := link_kind;
+            END IF;
+        END IF;
+        SELECT c.metric, c.kind INTO head_metric, head_kind FROM slm.commitments c
+        WHERE c.id OPERATOR(pg_catalog.=) NEW.sla_commitment;
+        IF FOUND AND head_kind OPERATOR(pg_catalog.<>) 'SLA' THEN
+            RAISE foreign_key_violation USING
+                MESSAGE = pg_catalog.format('commitment %s heads a chain but belongs to an agreement of kind %s', NEW.sla_commitment, head_kind),
+                DETAIL = 'A chain lies beneath an SLA commitment.';
+        END IF;
+        IF link_kind OPERATOR(pg_catalog.=) 'SLA' THEN
+            RAISE foreign_key_violation USING
+                MESSAGE = pg_catalog.format('step %s of chain %s under commitment %s is an SLA commitment (%s)',
+                                            NEW.step, NEW.chain, NEW.sla_commitment, NEW.commitment),
+                DETAIL = 'The steps of a chain are OLA and UC commitments.';
+        END IF;
+        IF head_metric OPERATOR(pg_catalog.<>) link_metric THEN
+            RAISE foreign_key_violation USING
+                MESSAGE = pg_catalog.format('step %s of chain %s under commitment %s is for metric %L, the SLA commitment for %L',
+                                            NEW.step, NEW.chain, NEW.sla_commitment, link_metric, head_metric),
+                DETAIL = 'A chain joins commitments of one metric.';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION slm.catalogue_check() IS
+    'Trigger of the catalogue tables: fills in a commitment''s kind and a link''s metric and kind when left out, and names the rule a row breaks';
+CREATE TRIGGER agreements_check BEFORE INSERT OR UPDATE ON slm.agreements
+    FOR EACH ROW EXECUTE FUNCTION slm.catalogue_check();
+CREATE TRIGGER commitments_check BEFORE INSERT OR UPDATE ON slm.commitments
+    FOR EACH ROW EXECUTE FUNCTION slm.catalogue_check();
+CREATE TRIGGER underpinning_links_check BEFORE INSERT OR UPDATE ON slm.underpinning_links
+    FOR EACH ROW EXECUTE FUNCTION slm.catalogue_check();
 
 SELECT pg_catalog.pg_extension_config_dump('slm.parties', '');
 SELECT pg_catalog.pg_extension_config_dump('slm.services', '');

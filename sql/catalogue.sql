@@ -109,11 +109,13 @@ INSERT INTO slm.commitments (agreement, kind, metric, scope, target) VALUES ('ma
 INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, metric, kind) VALUES
     (1, 1, 1, 9, 'response', 'OLA'),
     (1, 1, 2, 11, 'response', 'UC'),
-    (1, 2, 1, 12, 'response', 'UC'),
     (5, 1, 1, 10, 'resolution', 'OLA'),
     (5, 1, 2, 13, 'resolution', 'UC');
+-- metric and kind, left out, are the linked commitment's
+INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment) VALUES (1, 2, 1, 12)
+RETURNING *;
 -- The head must be an SLA commitment, a link an OLA or UC commitment, both
--- of the metric given (23503), and not availability (23514)
+-- of one metric (23503, in words), and not availability
 INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, metric, kind) VALUES
     (9, 1, 1, 11, 'response', 'UC');
 \echo :LAST_ERROR_SQLSTATE
@@ -318,3 +320,9 @@ SELECT count(*) FROM slm.underpinning_report('[2026-11-23,)');
 \echo :LAST_ERROR_SQLSTATE
 
 DROP TABLE ticket, strict_ticket, restart_ticket, bad;
+
+-- A commitment's kind, left out, is its agreement's
+INSERT INTO slm.commitments (agreement, metric, scope, target)
+VALUES ('network OLA', 'restore', '{"priority": 1}', '1h on (mon-fri 09:00-17:00)')
+RETURNING agreement, kind, metric;
+DELETE FROM slm.commitments WHERE metric = 'restore';
