@@ -17,6 +17,15 @@ FROM (VALUES ('2 business days on (mon-fri 08:00-17:00; tz Europe/Berlin)'),
 SELECT slm.target_business_days('3 business days'), slm.target_duration('3 business days'),
        slm.target_business_days('3 days'), slm.target_duration('3 days'),
        slm.target_goal('1 business day goal 95%'), slm.target_calendar('2 business days on (sat 10:00-12:00)');
+-- the constructor, for calendars kept in tables: the same value as the
+-- text; a NULL calendar gives NULL; a count out of range, a goal of 0 (22023)
+SELECT slm.business_days_target(2, 'mon-fri 09:00-17:00; tz Europe/Berlin', 0.95, 0.8) AS built,
+       slm.business_days_target(2, 'mon-fri 09:00-17:00; tz Europe/Berlin', 0.95, 0.8)
+         OPERATOR(slm.=) '2 business days on (mon-fri 09:00-17:00; tz Europe/Berlin) goal 95% warn 80%'::slm.target AS same,
+       slm.business_days_target(0) AS zero, slm.business_days_target(1, NULL) AS no_calendar;
+SELECT slm.business_days_target(-1);
+SELECT slm.business_days_target(1000001);
+SELECT slm.business_days_target(1, '24x7', 0);
 -- a business-day target and a duration target are different targets
 SELECT '1 business day'::slm.target OPERATOR(slm.=) '24h'::slm.target AS same,
        '1 business day'::slm.target OPERATOR(slm.=) '1 business days'::slm.target AS same_days;

@@ -630,6 +630,30 @@ slm_target_construct(PG_FUNCTION_ARGS)
 									  fraction_arg(fcinfo, 3, "warn", true)));
 }
 
+PG_FUNCTION_INFO_V1(slm_business_days_target);
+/* slm.business_days_target(days, calendar, goal, warn). */
+Datum
+slm_business_days_target(PG_FUNCTION_ARGS)
+{
+	int32		days;
+	SlmTarget  *t;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();		/* leave the calendar out for 24x7 */
+	days = PG_GETARG_INT32(0);
+	if (days < 0 || days > SLM_TARGET_MAX_BUSINESS_DAYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a target of %d business days is out of range", days),
+				 errdetail("The number of business days is from 0 to %d.",
+						   SLM_TARGET_MAX_BUSINESS_DAYS)));
+	t = slm_target_make(days, PG_GETARG_SLM_CALENDAR_P(1),
+						fraction_arg(fcinfo, 2, "goal", false),
+						fraction_arg(fcinfo, 3, "warn", true));
+	t->flags = SLM_TARGET_BUSINESS_DAYS;
+	PG_RETURN_POINTER(t);
+}
+
 PG_FUNCTION_INFO_V1(slm_target_duration);
 /* The target's duration; NULL for business days, whose length depends on the start. */
 Datum

@@ -97,6 +97,13 @@ CREATE FUNCTION slm.target(duration interval, calendar slm.calendar DEFAULT '24x
 COMMENT ON FUNCTION slm.target(interval, slm.calendar, float8, float8) IS
     'Builds a target; goal and warn are fractions (0.95), kept to six decimals';
 
+CREATE FUNCTION slm.business_days_target(days integer, calendar slm.calendar DEFAULT '24x7',
+                                       goal float8 DEFAULT NULL, warn float8 DEFAULT NULL)
+    RETURNS slm.target
+    AS 'MODULE_PATHNAME', 'slm_business_days_target' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.business_days_target(integer, slm.calendar, float8, float8) IS
+    'Builds a target of N business days; goal and warn are fractions (0.95), kept to six decimals';
+
 CREATE FUNCTION slm.target_duration(target slm.target) RETURNS interval
     AS 'MODULE_PATHNAME', 'slm_target_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_duration(slm.target) IS 'The target''s business-time duration; NULL for a target in business days';

@@ -73,3 +73,9 @@ CREATE FUNCTION slm.target_business_days(target slm.target) RETURNS integer
     AS 'MODULE_PATHNAME', 'slm_target_business_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION slm.target_business_days(slm.target) IS 'N of a target of N business days; NULL for a duration target';
 COMMENT ON FUNCTION slm.target_duration(slm.target) IS 'The target''s business-time duration; NULL for a target in business days';
+CREATE FUNCTION slm.business_days_target(days integer, calendar slm.calendar DEFAULT '24x7',
+                                       goal float8 DEFAULT NULL, warn float8 DEFAULT NULL)
+    RETURNS slm.target
+    AS 'MODULE_PATHNAME', 'slm_business_days_target' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slm.business_days_target(integer, slm.calendar, float8, float8) IS
+    'Builds a target of N business days; goal and warn are fractions (0.95), kept to six decimals';
