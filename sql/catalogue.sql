@@ -45,6 +45,17 @@ INSERT INTO slm.agreements (name, kind, service, provider, customer) VALUES
 INSERT INTO slm.agreements (name, kind, service, provider, customer) VALUES
     ('x', 'UC', 'email', 'acme', 'sales');
 \echo :LAST_ERROR_SQLSTATE
+-- the foreign keys are the rule; the trigger only says it in words first:
+-- with it disabled (a data-only restore with --disable-triggers) they
+-- still refuse the same rows
+ALTER TABLE slm.agreements DISABLE TRIGGER agreements_check;
+INSERT INTO slm.agreements (name, kind, service, provider, customer) VALUES
+    ('x', 'UC', 'email', 'network team', 'service desk');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO slm.agreements (name, kind, service, provider, customer) VALUES
+    ('x', 'UC', 'email', 'acme', 'sales');
+\echo :LAST_ERROR_SQLSTATE
+ALTER TABLE slm.agreements ENABLE TRIGGER agreements_check;
 -- a party cannot change sides while it provides
 UPDATE slm.parties SET internal = false WHERE name = 'network team';
 \echo :LAST_ERROR_SQLSTATE
@@ -131,6 +142,21 @@ INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, met
 INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, metric, kind) VALUES
     (8, 1, 1, 13, 'availability', 'UC');
 \echo :LAST_ERROR_SQLSTATE
+-- and with the trigger disabled, by the foreign keys and checks
+ALTER TABLE slm.underpinning_links DISABLE TRIGGER underpinning_links_check;
+INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, metric, kind) VALUES
+    (9, 1, 1, 11, 'response', 'UC');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, metric, kind) VALUES
+    (4, 1, 1, 1, 'response', 'SLA');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, metric, kind) VALUES
+    (4, 1, 1, 13, 'response', 'UC');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO slm.underpinning_links (sla_commitment, chain, step, commitment, metric, kind) VALUES
+    (8, 1, 1, 13, 'availability', 'UC');
+\echo :LAST_ERROR_SQLSTATE
+ALTER TABLE slm.underpinning_links ENABLE TRIGGER underpinning_links_check;
 -- a linked commitment keeps its kind and metric: an agreement that changes
 -- kind, a linked commitment that changes metric or goes (23503)
 UPDATE slm.agreements SET kind = 'SLA' WHERE name = 'network OLA';

@@ -209,7 +209,7 @@ SELECT * FROM slm.underpinning_gaps('5 days',
 -- shift before midnight has Tuesday as day 0 and is due when that shift
 -- ends, Wednesday 06:00; from midnight its day 0 is Wednesday, whose own
 -- shift ends on Thursday at 06:00. Against 12h on 24x7: 4h to spare at
--- 22:00, 2h just before midnight, then 18h late at midnight (the worst),
+-- 22:00, almost 6h just before midnight, then 18h late at midnight (the worst),
 -- less and less until 02:00: fit 0.5.
 SELECT * FROM slm.underpinning('12h on (24x7)',
     ARRAY['0 business days on (mon-fri 22:00-06:00)']::slm.target[], '[2026-11-03 22:00, 2026-11-04 02:00)');
