@@ -1684,6 +1684,27 @@ slm_clock_local_date(SlmClock *c, TimestampTz t)
 }
 
 /*
+ * The first instant after t at which the local date changes: the next
+ * local midnight, or an offset change before it (which may move the local
+ * date either way).
+ */
+TimestampTz
+slm_clock_next_date_change(SlmClock *c, TimestampTz t)
+{
+	int			k;
+	int64		off,
+				midnight;
+
+	clock_reach(c, Min(t + 2 * SLM_DAY, HORIZON_MAX));
+	k = segment_of(c, t);
+	off = seg_off(c, k);
+	midnight = (floor_div(t + off, SLM_DAY) + 1) * SLM_DAY - off;
+	if (k < c->zone_n && c->zone->t[k] < midnight)
+		return c->zone->t[k];
+	return midnight;
+}
+
+/*
  * The end of local date d's service hours: the instant at which the last
  * of its spans that has open time ends (a span may run past midnight; it
  * belongs to the date it starts on, as for business_days). False when d

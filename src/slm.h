@@ -122,6 +122,7 @@ extern TimestampTz slm_clock_next_close(SlmClock *clk, TimestampTz t, bool *foun
 extern int64 slm_clock_business_days(SlmClock *clk, int32 d1, int32 d2);
 extern int32 slm_clock_business_days_add(SlmClock *clk, int32 d, int32 n);
 extern int32 slm_clock_local_date(SlmClock *clk, TimestampTz t);
+extern TimestampTz slm_clock_next_date_change(SlmClock *clk, TimestampTz t);
 extern bool slm_clock_day_end(SlmClock *clk, int32 d, TimestampTz *end);
 extern bool slm_clock_business_day_close(SlmClock *clk, TimestampTz t, int32 n,
 										 TimestampTz *close);

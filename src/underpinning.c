@@ -76,8 +76,6 @@
 #define END_OF_TIME			INT64CONST(252455616000000000)
 /* Run lengths remembered as guesses when listing a calendar's runs. */
 #define RUN_GUESSES			8
-/* Unix epoch seconds of the PostgreSQL epoch. */
-#define PG_UNIX_OFFSET		INT64CONST(946684800)
 
 /* The open runs of one calendar inside a window [lo, hi). */
 typedef struct Runs
@@ -601,50 +599,18 @@ bd_first_without(SlmClock *clk, SlmTarget *t, int64 x0, int64 x1)
 }
 
 /*
- * Cut wherever the local date in zone may change in (x0, x1]: at each
- * local midnight of every stretch of one UTC offset, and where the offset
- * changes. The transitions are read as the clock engine reads them.
+ * Cut wherever the local date of the calendar's zone changes in (x0, x1]:
+ * at each local midnight, and where the offset changes.
  */
 static void
-cut_at_midnights(Work *w, const char *zone, int64 x0, int64 x1)
+cut_at_midnights(Work *w, SlmClock *clk, int64 x0, int64 x1)
 {
-	pg_tz	   *tz = pg_tzset(zone);
-	int64		s = x0;
-	pg_time_t	cur;
-
-	if (tz == NULL)
-		elog(ERROR, "time zone \"%s\" of a compiled calendar not found", zone);
-	cur = (pg_time_t) (floor_div(x0, SLM_SEC) + PG_UNIX_OFFSET);
-	for (;;)
+	for (int64 x = slm_clock_next_date_change(clk, x0); x <= x1;
+		 x = slm_clock_next_date_change(clk, x))
 	{
-		long int	before_gmtoff,
-					after_gmtoff;
-		int			before_isdst,
-					after_isdst;
-		pg_time_t	boundary;
-		int			r;
-		int64		e = x1 + 1;
-		int64		off;
-
 		CHECK_FOR_INTERRUPTS();
-		r = pg_next_dst_boundary(&cur, &before_gmtoff, &before_isdst, &boundary,
-								 &after_gmtoff, &after_isdst, tz);
-		if (r < 0)
-			elog(ERROR, "could not read the transitions of time zone \"%s\"", zone);
-		off = (int64) before_gmtoff * SLM_SEC;
-		if (r > 0 && (int64) boundary - PG_UNIX_OFFSET <= floor_div(x1, SLM_SEC))
-			e = ((int64) boundary - PG_UNIX_OFFSET) * SLM_SEC;
-		for (int64 m = floor_div(s + off, SLM_DAY) + 1; m * SLM_DAY - off < e; m++)
-		{
-			cut_add(w, m * SLM_DAY - off);
-			work_spend(w, 1);
-		}
-		if (e > x1)
-			break;
-		cut_add(w, e);
+		cut_add(w, x);
 		work_spend(w, 1);
-		s = e;
-		cur = boundary;
 	}
 }
 
@@ -683,7 +649,6 @@ cut_at_day_ends(Work *w, SlmClock *clk, int64 x0, int64 x1)
 static void
 bd_prepare(Work *w, Stage *st, SlmClock *clk, int64 x0, int64 x1)
 {
-	SlmCalendar *cal = SLM_TARGET_CAL(st->target);
 	Runs		r;
 
 	w->ncuts = 0;
@@ -692,7 +657,7 @@ bd_prepare(Work *w, Stage *st, SlmClock *clk, int64 x0, int64 x1)
 		if (r.c[j] > x0 && r.c[j] <= x1)
 			cut_add(w, r.c[j]);
 	runs_free(&r);
-	cut_at_midnights(w, SLM_CAL_TZ(cal), x0, x1);
+	cut_at_midnights(w, clk, x0, x1);
 	if (st->target->duration == 0)
 		cut_at_day_ends(w, clk, x0, x1);
 	cuts_sort(w);
