@@ -56,63 +56,50 @@ business_days_hint(const char *after)
 }
 
 /*
- * Read "N business day(s)" (the whole duration text str). Returns 1 and
- * sets *n when str is one, 0 when str does not speak of business days, and
- * -1 after a soft error: business days combine with no other unit.
+ * Read "N business day(s)", the duration text from..to of the literal (str
+ * is a copy of it). Returns 1 and sets *n when it is one, 0 when it does
+ * not speak of business days, and -1 after a soft error: business days
+ * combine with no other unit.
  */
 static int
-parse_business_days(SlmScan *ps, const char *str, int64 *n)
+parse_business_days(SlmScan *ps, const char *from, const char *to,
+					const char *str, int64 *n)
 {
-	const char *p = str;
-	const char *word;
-	int64		v = 0;
-	bool		digits = false;
+	SlmScan		sc;
+	SlmScan		word;
+	int			v;
+	bool		digits;
 
 	/* "business" as a word anywhere makes it a business-day target */
-	for (word = str; *word; word++)
-		if ((word == str || !isalpha((unsigned char) word[-1])) &&
-			pg_strncasecmp(word, "business", 8) == 0 &&
-			!isalpha((unsigned char) word[8]))
+	slm_scan_init_part(&sc, ps, from, to);
+	for (word = sc; *word.p != '\0'; word.p++)
+		if ((word.p == sc.p || !isalpha((unsigned char) word.p[-1])) &&
+			slm_scan_at_keyword(&word, "business"))
 			break;
-	if (*word == '\0')
+	if (*word.p == '\0')
 		return 0;
 
-	while (isdigit((unsigned char) *p))
+	digits = slm_scan_small_int(&sc, 9, &v);
+	if (digits && v > SLM_TARGET_MAX_BUSINESS_DAYS)
 	{
-		v = v * 10 + (*p++ - '0');
-		digits = true;
-		if (v > SLM_TARGET_MAX_BUSINESS_DAYS)
-		{
-			errsave(ps->escontext,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("target duration out of range: \"%s\"", str),
-					 errdetail("A target can be at most %d business days.",
-							   SLM_TARGET_MAX_BUSINESS_DAYS)));
-			return -1;
-		}
+		errsave(ps->escontext,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("target duration out of range: \"%s\"", str),
+				 errdetail("A target can be at most %d business days.",
+						   SLM_TARGET_MAX_BUSINESS_DAYS)));
+		return -1;
 	}
-	if (digits && slm_scan_isspace(*p))
+	if (digits && slm_scan_isspace(*sc.p))
 	{
-		while (slm_scan_isspace(*p))
-			p++;
-		if (p == word)
+		slm_scan_skip_space(&sc);
+		if (slm_scan_keyword(&sc, "business") && slm_scan_isspace(*sc.p))
 		{
-			p += 8;
-			if (slm_scan_isspace(*p))
+			slm_scan_skip_space(&sc);
+			if ((slm_scan_keyword(&sc, "days") || slm_scan_keyword(&sc, "day")) &&
+				slm_scan_at_end(&sc))
 			{
-				while (slm_scan_isspace(*p))
-					p++;
-				if (pg_strncasecmp(p, "day", 3) == 0)
-				{
-					p += 3;
-					if (*p == 's' || *p == 'S')
-						p++;
-					if (*p == '\0')
-					{
-						*n = v;
-						return 1;
-					}
-				}
+				*n = v;
+				return 1;
 			}
 		}
 	}
@@ -120,7 +107,7 @@ parse_business_days(SlmScan *ps, const char *str, int64 *n)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type slm.target: \"%s\"", ps->input),
 			 errdetail("\"%s\" is not a number of business days.", str),
-			 errhint("%s", business_days_hint(word + 8))));
+			 errhint("%s", business_days_hint(word.p + strlen("business")))));
 	return -1;
 }
 
@@ -348,7 +335,7 @@ target_parse(const char *str, struct Node *escontext)
 		return NULL;
 	}
 	durtext = pnstrdup(durstart, durend - durstart);
-	bdays = parse_business_days(&ps, durtext, &duration);
+	bdays = parse_business_days(&ps, durstart, durend, durtext, &duration);
 	if (bdays < 0 || (bdays == 0 && !parse_duration(&ps, durtext, &duration)))
 		return NULL;
 	ps.p = clauses;
